@@ -1,0 +1,7 @@
+namespace Evacuation.Core.Channels;
+
+public enum ChannelKind
+{
+    Telegram,
+    Sms,
+}

@@ -1,0 +1,13 @@
+namespace Evacuation.Core.Channels;
+
+/// <summary>
+/// One message to one citizen on one channel. <see cref="DeliveryId"/> is ours and travels with the message
+/// (Twilio's StatusCallback carries it) so a lost provider answer can still be matched later.
+/// </summary>
+public sealed record OutboundMessage(
+    Guid DeliveryId,
+    Guid CitizenId,
+    ChannelKind Channel,
+    string Address,
+    string Text,
+    bool WithReplyButtons = false);

@@ -1,0 +1,57 @@
+namespace Evacuation.Core.Citizens;
+
+/// <summary>A person we must get out: how to reach them, what they told us, where they should cross.</summary>
+public sealed class Citizen
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The consular record's own id, when the citizen came from an import.</summary>
+    public string? ExternalId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>E.164, e.g. +380501234567.</summary>
+    public string? Phone { get; set; }
+
+    public long? TelegramChatId { get; set; }
+
+    public string Language { get; set; } = Citizens.Language.English;
+
+    public string? Region { get; set; }
+
+    public int HouseholdSize { get; set; } = 1;
+
+    public JourneyStatus Status { get; set; } = JourneyStatus.Unconfirmed;
+
+    public bool OptedOut { get; set; }
+
+    /// <summary>Set when a provider told us the channel can never reach this citizen (blocked bot, STOP by SMS).</summary>
+    public bool TelegramUnreachable { get; set; }
+
+    public bool SmsUnreachable { get; set; }
+
+    public string? AssignedCrossing { get; set; }
+
+    public DateTime? AssignedCrossingAt { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public DateTime? LastContactAt { get; set; }
+
+    public int RemindersSent { get; set; }
+
+    public DateTime? EscalatedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public bool HasUsableTelegram => TelegramChatId is not null && !TelegramUnreachable;
+
+    public bool HasUsableSms => Phone is not null && !SmsUnreachable;
+
+    /// <summary>No channel left that could carry a message to this citizen.</summary>
+    public bool IsUnreachable => !HasUsableTelegram && !HasUsableSms;
+}

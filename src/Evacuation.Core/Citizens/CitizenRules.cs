@@ -1,0 +1,122 @@
+using System.Globalization;
+using Evacuation.Core.Routes;
+
+namespace Evacuation.Core.Citizens;
+
+/// <summary>
+/// The rules every citizen record obeys, whichever door it came in by (API, CSV import, enrolment).
+/// Errors refuse the record; warnings keep it and tell the operator something needs attention.
+/// </summary>
+public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxExternalIdLength = 100;
+    public const int MaxRegionLength = 100;
+    public const int MaxHouseholdSize = 50;
+
+    public CitizenCheck Check(CitizenInput input)
+    {
+        var errors = new List<string>();
+        var warnings = new List<string>();
+
+        var externalId = Clean(input.ExternalId);
+        if (externalId is { Length: > MaxExternalIdLength })
+        {
+            errors.Add($"externalId is longer than {MaxExternalIdLength} characters");
+        }
+
+        var name = Clean(input.Name) ?? "";
+        if (name.Length > MaxNameLength)
+        {
+            errors.Add($"name is longer than {MaxNameLength} characters ({name.Length})");
+        }
+        else if (name.Any(char.IsControl))
+        {
+            errors.Add("name contains control characters");
+        }
+
+        string? phone = null;
+        var rawPhone = Clean(input.Phone);
+        if (rawPhone is not null)
+        {
+            if (PhoneNumber.TryNormalize(rawPhone, defaultRegion, out var e164, out var phoneError))
+            {
+                phone = e164;
+            }
+            else
+            {
+                errors.Add(phoneError);
+            }
+        }
+
+        long? chatId = null;
+        var rawChat = Clean(input.TelegramChatId);
+        if (rawChat is not null)
+        {
+            if (long.TryParse(rawChat, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) && id != 0)
+            {
+                chatId = id;
+            }
+            else
+            {
+                errors.Add("telegramChatId must be a whole number, as Telegram gives it (e.g. 123456789)");
+            }
+        }
+
+        if (rawPhone is null && rawChat is null)
+        {
+            errors.Add("a citizen needs a phone or a telegramChatId; this record has neither");
+        }
+
+        var language = Language.English;
+        var rawLanguage = Clean(input.Language);
+        if (rawLanguage is not null && !Language.TryParse(rawLanguage, out language))
+        {
+            errors.Add($"language '{Truncate(rawLanguage)}' is not one we write in; use one of {string.Join(", ", Language.All)}");
+        }
+
+        string? region = null;
+        var rawRegion = Clean(input.Region);
+        if (rawRegion is not null)
+        {
+            if (rawRegion.Length > MaxRegionLength)
+            {
+                errors.Add($"region is longer than {MaxRegionLength} characters");
+            }
+            else if (regions.TryFind(rawRegion, out var known))
+            {
+                region = known.Name;
+            }
+            else
+            {
+                region = rawRegion;
+                warnings.Add($"region '{Truncate(rawRegion)}' is not in the crossings file; the citizen is stored and will be routed once they share a location");
+            }
+        }
+
+        var household = 1;
+        var rawHousehold = Clean(input.HouseholdSize);
+        if (rawHousehold is not null)
+        {
+            if (!int.TryParse(rawHousehold, NumberStyles.None, CultureInfo.InvariantCulture, out household)
+                || household < 1 || household > MaxHouseholdSize)
+            {
+                errors.Add($"householdSize must be a whole number from 1 to {MaxHouseholdSize}");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CitizenCheck(null, errors, warnings);
+        }
+        return new CitizenCheck(new CitizenFields(externalId, name, phone, chatId, language, region, household), errors, warnings);
+    }
+
+    static string? Clean(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
