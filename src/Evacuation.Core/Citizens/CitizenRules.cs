@@ -109,7 +109,10 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
         {
             return new CitizenCheck(null, errors, warnings);
         }
-        return new CitizenCheck(new CitizenFields(externalId, name, phone, chatId, language, region, household), errors, warnings);
+        return new CitizenCheck(
+            new CitizenFields(externalId, name, phone, chatId, language, region, household, rawLanguage is not null, rawHousehold is not null),
+            errors,
+            warnings);
     }
 
     static string? Clean(string? value)

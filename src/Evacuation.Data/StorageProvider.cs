@@ -1,0 +1,7 @@
+namespace Evacuation.Data;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

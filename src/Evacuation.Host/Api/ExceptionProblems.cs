@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Evacuation.Host.Api;
+
+/// <summary>
+/// Turns Kestrel's request errors (body too large: 413, malformed request: 400) into problem details, and
+/// anything unexpected into a 500 that says nothing internal.
+/// </summary>
+public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (413, "Body too large", "The request body is larger than this endpoint accepts; split the file or shorten the text."),
+            BadHttpRequestException e => (e.StatusCode, "Malformed request", e.Message),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", ""),
+            _ => (500, "Internal error", "Something went wrong on our side. Nothing was half-saved; try again, and tell an administrator if it repeats."),
+        };
+        if (status == 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        if (httpContext.Response.HasStarted)
+        {
+            return true;
+        }
+        httpContext.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+        return true;
+    }
+}

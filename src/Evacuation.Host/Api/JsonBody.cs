@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Api;
+
+/// <summary>
+/// Reads a JSON body ourselves rather than through parameter binding, so a wrong content type is 415 and
+/// malformed JSON is a 400 that says where the mistake is.
+/// </summary>
+public static class JsonBody
+{
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context)
+        where T : class
+    {
+        var request = context.Request;
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problem.UnsupportedMediaType("application/json"));
+        }
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, context.RequestAborted);
+            return value is null ? (null, Problem.BadRequest("The body is empty; send a JSON object.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is null ? "" : $" at {e.Path}";
+            var line = e.LineNumber is null ? "" : $" (line {e.LineNumber + 1})";
+            return (null, Problem.BadRequest($"The body is not valid JSON for this call{where}{line}: {FirstSentence(e.Message)}"));
+        }
+    }
+
+    static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}

@@ -1,0 +1,181 @@
+using Evacuation.Core.Citizens;
+using Evacuation.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evacuation.Host.Citizens;
+
+/// <summary>
+/// Stores citizens: upsert by <c>externalId</c>, else by phone, else by Telegram chat id. Works a batch at a time
+/// (one query per key kind, one save) so an import of 100,000 rows is a few hundred round trips, not 100,000.
+/// </summary>
+/// <remarks>
+/// Fields left empty in the input keep their stored value; fields given replace it. A phone or chat id that
+/// already belongs to another citizen refuses the record instead of silently moving it.
+/// </remarks>
+public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time)
+{
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CitizenFields> batch, string actor, CancellationToken cancellationToken)
+    {
+        var externalIds = batch.Where(f => f.ExternalId is not null).Select(f => f.ExternalId!).Distinct().ToList();
+        var phones = batch.Where(f => f.Phone is not null).Select(f => f.Phone!).Distinct().ToList();
+        var chats = batch.Where(f => f.TelegramChatId is not null).Select(f => f.TelegramChatId!.Value).Distinct().ToList();
+
+        var known = new Dictionary<Guid, Citizen>();
+        foreach (var c in await db.Citizens.Where(c => externalIds.Contains(c.ExternalId!)).ToListAsync(cancellationToken))
+        {
+            known[c.Id] = c;
+        }
+        foreach (var c in await db.Citizens.Where(c => phones.Contains(c.Phone!)).ToListAsync(cancellationToken))
+        {
+            known[c.Id] = c;
+        }
+        foreach (var c in await db.Citizens.Where(c => chats.Contains(c.TelegramChatId!.Value)).ToListAsync(cancellationToken))
+        {
+            known[c.Id] = c;
+        }
+        var byExternalId = known.Values.Where(c => c.ExternalId is not null).ToDictionary(c => c.ExternalId!, StringComparer.Ordinal);
+        var byPhone = known.Values.Where(c => c.Phone is not null).ToDictionary(c => c.Phone!, StringComparer.Ordinal);
+        var byChat = known.Values.Where(c => c.TelegramChatId is not null).ToDictionary(c => c.TelegramChatId!.Value);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var outcomes = new List<UpsertOutcome>(batch.Count);
+        foreach (var fields in batch)
+        {
+            var outcome = Upsert(fields, actor, now, byExternalId, byPhone, byChat);
+            outcomes.Add(outcome);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return outcomes;
+    }
+
+    UpsertOutcome Upsert(
+        CitizenFields fields,
+        string actor,
+        DateTime now,
+        Dictionary<string, Citizen> byExternalId,
+        Dictionary<string, Citizen> byPhone,
+        Dictionary<long, Citizen> byChat)
+    {
+        Citizen? target = null;
+        if (fields.ExternalId is not null)
+        {
+            byExternalId.TryGetValue(fields.ExternalId, out target);
+        }
+        if (target is null && fields.Phone is not null && byPhone.TryGetValue(fields.Phone, out var samePhone)
+            && (fields.ExternalId is null || samePhone.ExternalId is null))
+        {
+            target = samePhone;
+        }
+        if (target is null && fields.TelegramChatId is not null && byChat.TryGetValue(fields.TelegramChatId.Value, out var sameChat)
+            && (fields.ExternalId is null || sameChat.ExternalId is null))
+        {
+            target = sameChat;
+        }
+
+        if (fields.Phone is not null && byPhone.TryGetValue(fields.Phone, out var phoneOwner) && phoneOwner != target)
+        {
+            return new UpsertOutcome(UpsertKind.Refused, null,
+                $"phone {PhoneNumber.Mask(fields.Phone)} already belongs to another citizen{Owner(phoneOwner)}");
+        }
+        if (fields.TelegramChatId is not null && byChat.TryGetValue(fields.TelegramChatId.Value, out var chatOwner) && chatOwner != target)
+        {
+            return new UpsertOutcome(UpsertKind.Refused, null,
+                $"telegramChatId {fields.TelegramChatId} already belongs to another citizen{Owner(chatOwner)}");
+        }
+
+        if (target is null)
+        {
+            var citizen = new Citizen
+            {
+                ExternalId = fields.ExternalId,
+                Name = fields.Name,
+                Phone = fields.Phone,
+                TelegramChatId = fields.TelegramChatId,
+                Language = fields.Language,
+                Region = fields.Region,
+                HouseholdSize = fields.HouseholdSize,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Citizens.Add(citizen);
+            db.CitizenEvents.Add(new CitizenEvent { CitizenId = citizen.Id, At = now, Actor = actor, Kind = CitizenEventKind.Created, Detail = "registered" });
+            Index(citizen, byExternalId, byPhone, byChat);
+            return new UpsertOutcome(UpsertKind.Created, citizen);
+        }
+
+        var changed = Apply(target, fields);
+        if (changed.Count == 0)
+        {
+            return new UpsertOutcome(UpsertKind.Unchanged, target);
+        }
+        target.UpdatedAt = now;
+        db.CitizenEvents.Add(new CitizenEvent { CitizenId = target.Id, At = now, Actor = actor, Kind = CitizenEventKind.Updated, Detail = "changed " + string.Join(", ", changed) });
+        Index(target, byExternalId, byPhone, byChat);
+        return new UpsertOutcome(UpsertKind.Updated, target);
+    }
+
+    /// <summary>Copies the given fields onto the stored citizen; returns the names of those that changed.</summary>
+    static List<string> Apply(Citizen citizen, CitizenFields fields)
+    {
+        var changed = new List<string>();
+        if (fields.ExternalId is not null && citizen.ExternalId != fields.ExternalId)
+        {
+            citizen.ExternalId = fields.ExternalId;
+            changed.Add("externalId");
+        }
+        if (fields.Name.Length > 0 && citizen.Name != fields.Name)
+        {
+            citizen.Name = fields.Name;
+            changed.Add("name");
+        }
+        if (fields.Phone is not null && citizen.Phone != fields.Phone)
+        {
+            citizen.Phone = fields.Phone;
+            citizen.SmsUnreachable = false;
+            changed.Add("phone");
+        }
+        if (fields.TelegramChatId is not null && citizen.TelegramChatId != fields.TelegramChatId)
+        {
+            citizen.TelegramChatId = fields.TelegramChatId;
+            citizen.TelegramUnreachable = false;
+            changed.Add("telegramChatId");
+        }
+        if (fields.LanguageGiven && citizen.Language != fields.Language)
+        {
+            citizen.Language = fields.Language;
+            changed.Add("language");
+        }
+        if (fields.Region is not null && citizen.Region != fields.Region)
+        {
+            citizen.Region = fields.Region;
+            changed.Add("region");
+        }
+        if (fields.HouseholdSizeGiven && citizen.HouseholdSize != fields.HouseholdSize)
+        {
+            citizen.HouseholdSize = fields.HouseholdSize;
+            changed.Add("householdSize");
+        }
+        return changed;
+    }
+
+    static void Index(Citizen citizen, Dictionary<string, Citizen> byExternalId, Dictionary<string, Citizen> byPhone, Dictionary<long, Citizen> byChat)
+    {
+        if (citizen.ExternalId is not null)
+        {
+            byExternalId[citizen.ExternalId] = citizen;
+        }
+        if (citizen.Phone is not null)
+        {
+            byPhone[citizen.Phone] = citizen;
+        }
+        if (citizen.TelegramChatId is not null)
+        {
+            byChat[citizen.TelegramChatId.Value] = citizen;
+        }
+    }
+
+    static string Owner(Citizen owner) => owner.ExternalId is null ? $" (id {owner.Id})" : $" (externalId {owner.ExternalId})";
+}

@@ -1,0 +1,20 @@
+using Evacuation.Core.Citizens;
+using Evacuation.Core.Routes;
+using Evacuation.Host.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Citizens;
+
+public static class CitizenSetup
+{
+    public static WebApplicationBuilder AddCitizenRegistry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CitizensOptions>().BindConfiguration(CitizensOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CitizensOptions>, CitizensOptions.Validator>();
+        builder.Services.AddSingleton(sp => new CitizenRules(
+            sp.GetRequiredService<IOptions<CitizensOptions>>().Value.DefaultRegion,
+            sp.GetRequiredService<RegionCatalog>()));
+        builder.Services.AddScoped<CitizenRegistry>();
+        return builder;
+    }
+}

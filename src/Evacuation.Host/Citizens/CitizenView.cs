@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Evacuation.Core.Citizens;
+
+namespace Evacuation.Host.Citizens;
+
+/// <summary>A citizen as the API shows it. Ids are strings.</summary>
+public sealed record CitizenView(
+    string Id,
+    string? ExternalId,
+    string Name,
+    string? Phone,
+    string? TelegramChatId,
+    string Language,
+    string? Region,
+    int HouseholdSize,
+    JourneyStatus Status,
+    bool OptedOut,
+    string? AssignedCrossing,
+    DateTime? LastContactAt,
+    int RemindersSent,
+    bool Escalated,
+    bool TelegramUnreachable,
+    bool SmsUnreachable,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TimelineEntry>? Timeline = null)
+{
+    public static CitizenView From(Citizen c) => new(
+        c.Id.ToString(),
+        c.ExternalId,
+        c.Name,
+        c.Phone,
+        c.TelegramChatId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        c.Language,
+        c.Region,
+        c.HouseholdSize,
+        c.Status,
+        c.OptedOut,
+        c.AssignedCrossing,
+        c.LastContactAt,
+        c.RemindersSent,
+        c.EscalatedAt is not null,
+        c.TelegramUnreachable,
+        c.SmsUnreachable,
+        c.CreatedAt,
+        c.UpdatedAt);
+}
+
+/// <summary>One entry of a citizen's timeline.</summary>
+public sealed record TimelineEntry(DateTime At, string Kind, string Actor, string Detail);
+
+public sealed record CitizenPage(IReadOnlyList<CitizenView> Items, int Page, int PageSize, int Total);

@@ -1,0 +1,21 @@
+using Evacuation.Core.Operators;
+using Microsoft.AspNetCore.Authentication;
+
+namespace Evacuation.Host.Operators;
+
+public static class OperatorSetup
+{
+    public static WebApplicationBuilder AddOperators(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OperatorsOptions>().BindConfiguration(OperatorsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<OperatorsOptions>, OperatorsOptions.Validator>();
+        builder.Services.AddSingleton<OperatorKeyring>();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Viewer, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Roles.Operator, p => p.RequireAssertion(c => Roles.Of(c.User) >= OperatorRole.Operator))
+            .AddPolicy(Roles.Admin, p => p.RequireAssertion(c => Roles.Of(c.User) >= OperatorRole.Admin));
+        return builder;
+    }
+}

@@ -1,0 +1,51 @@
+using Evacuation.Host.Api;
+using Evacuation.Host.Channels;
+using Evacuation.Host.Citizens;
+using Evacuation.Host.Configuration;
+using Evacuation.Host.Health;
+using Evacuation.Host.Operators;
+using Evacuation.Host.Reports;
+using Evacuation.Host.Routes;
+using Evacuation.Host.Stats;
+using Evacuation.Host.Storage;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
+    builder.Services.AddSingleton(TimeProvider.System);
+
+    // What the service is made of.
+    builder.AddApiConventions();
+    builder.AddStorage();
+    builder.AddOperators();
+    builder.AddRoutes();
+    builder.AddCitizenRegistry();
+    builder.AddChannels();
+
+    var app = builder.Build();
+
+    // Before the first request: the database schema and the operator keys.
+    await app.PrepareDatabaseAsync();
+    await app.LoadKeysAsync();
+
+    // What it answers.
+    app.UseApiConventions();
+    app.MapHealth();
+    app.MapCitizens();
+    app.MapStats();
+    app.MapReports();
+
+    app.LogChannelModes();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.Describe(e) is { } line)
+{
+    // A configuration mistake: one line that names the key, not a stack trace.
+    await Console.Error.WriteLineAsync(line);
+    return 1;
+}
+
+/// <summary>The service's entry point; public so the tests' WebApplicationFactory can find it.</summary>
+public partial class Program;

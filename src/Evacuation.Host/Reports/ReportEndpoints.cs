@@ -1,0 +1,49 @@
+using System.Text;
+using Evacuation.Core.Citizens;
+using Evacuation.Data;
+using Evacuation.Host.Operators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evacuation.Host.Reports;
+
+/// <summary><c>/api/reports/*</c>: lists for people to act on.</summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/reports/unconfirmed", UnconfirmedAsync).WithTags("Reports").RequireAuthorization(Roles.Viewer);
+        return app;
+    }
+
+    /// <summary>Every citizen not yet Departed, streamed as CSV straight from the database.</summary>
+    static async Task UnconfirmedAsync(HttpContext context, EvacuationDb db)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"unconfirmed.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 64 * 1024);
+        await writer.WriteAsync("id,externalId,name,phone,telegramChatId,language,region,householdSize,status,optedOut,assignedCrossing,lastContactAt,remindersSent\n");
+        var citizens = db.Citizens.AsNoTracking()
+            .Where(c => c.Status != JourneyStatus.Departed)
+            .OrderBy(c => c.Region).ThenBy(c => c.Name).ThenBy(c => c.Id)
+            .AsAsyncEnumerable();
+        var line = new StringBuilder();
+        await foreach (var c in citizens.WithCancellation(context.RequestAborted))
+        {
+            line.Clear()
+                .Append(c.Id).Append(',')
+                .Append(CsvCell.Text(c.ExternalId)).Append(',')
+                .Append(CsvCell.Text(c.Name)).Append(',')
+                .Append(CsvCell.Phone(c.Phone)).Append(',')
+                .Append(c.TelegramChatId?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+                .Append(c.Language).Append(',')
+                .Append(CsvCell.Text(c.Region)).Append(',')
+                .Append(CsvCell.Number(c.HouseholdSize)).Append(',')
+                .Append(c.Status).Append(',')
+                .Append(c.OptedOut ? "true" : "false").Append(',')
+                .Append(CsvCell.Text(c.AssignedCrossing)).Append(',')
+                .Append(CsvCell.Time(c.LastContactAt)).Append(',')
+                .Append(CsvCell.Number(c.RemindersSent)).Append('\n');
+            await writer.WriteAsync(line, context.RequestAborted);
+        }
+    }
+}
