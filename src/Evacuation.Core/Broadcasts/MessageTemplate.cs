@@ -98,8 +98,8 @@ public static class MessageTemplate
     static string UnknownPlaceholder(string name, int index)
     {
         var closest = Placeholders.Closest(name);
-        var hint = closest is null ? "" : $"; did you mean {{{closest}}}?";
-        return $"unknown placeholder {{{name}}} at character {index + 1}{hint} Placeholders are {Placeholders.Listed}";
+        var hint = closest is null ? $"use {Placeholders.Listed}" : $"did you mean {{{closest}}}?";
+        return $"unknown placeholder {{{name}}} at character {index + 1}: {hint}";
     }
 
     /// <summary>A placeholder is a '{' with a '}' after it and no other '{' in between.</summary>
