@@ -1,0 +1,24 @@
+namespace Evacuation.Core.Broadcasts;
+
+/// <summary>
+/// The messages we wrote for every language (English, Hebrew, Russian, Ukrainian). Each ends with the reply
+/// codes and has a variant for citizens without an assigned crossing. Unknown language codes get English.
+/// </summary>
+public static class BuiltInTemplates
+{
+    /// <summary>The template an operator's broadcast uses when it brings no text of its own; none for Custom.</summary>
+    public static BuiltInTemplate? For(BroadcastKind kind) => kind switch
+    {
+        BroadcastKind.Advisory => BuiltInTemplate.Advisory,
+        BroadcastKind.RouteInstructions => BuiltInTemplate.RouteInstructions,
+        _ => null,
+    };
+
+    /// <summary>The unfilled template, with placeholders, for showing to operators or checking.</summary>
+    public static string Text(BuiltInTemplate template, string language, bool hasCrossing) =>
+        Wordings.For(language).Template(template).For(hasCrossing);
+
+    /// <summary>The message ready to send to one citizen.</summary>
+    public static string Render(BuiltInTemplate template, MessageValues values) =>
+        MessageTemplate.Render(Text(template, values.Language, values.HasCrossing), values);
+}

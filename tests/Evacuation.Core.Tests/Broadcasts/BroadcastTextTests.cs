@@ -1,0 +1,58 @@
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Citizens;
+
+namespace Evacuation.Core.Tests.Broadcasts;
+
+public class BroadcastTextTests
+{
+    static readonly MessageValues Olena = new(Language.English, "Olena", "Shehyni-Medyka", "Road M11 from Lviv.");
+
+    [Theory]
+    [InlineData("placeholders are not filled", "Hello {name}, see {crossing}")]
+    [InlineData("stray braces stay", "a } b {")]
+    [InlineData("spacing and curly quotes stay", "  “Leave”  now  ")]
+    public void A_custom_text_is_sent_exactly_as_written(string label, string text)
+    {
+        Assert.True(text == BroadcastText.Compose(BroadcastKind.Custom, text, Olena), label);
+    }
+
+    [Fact]
+    public void A_custom_broadcast_without_text_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => BroadcastText.Compose(BroadcastKind.Custom, null, Olena));
+    }
+
+    [Theory]
+    [InlineData(BroadcastKind.Advisory, BuiltInTemplate.Advisory, null)]
+    [InlineData(BroadcastKind.RouteInstructions, BuiltInTemplate.RouteInstructions, " ")]
+    public void Without_operator_text_the_built_in_template_is_used(BroadcastKind kind, BuiltInTemplate template, string? operatorText)
+    {
+        Assert.Equal(BuiltInTemplates.Render(template, Olena), BroadcastText.Compose(kind, operatorText, Olena));
+    }
+
+    [Fact]
+    public void An_operator_template_without_reply_codes_gets_them_on_a_new_line()
+    {
+        var text = BroadcastText.Compose(BroadcastKind.Advisory, "{name}, go to {crossing} now.\n", Olena);
+
+        Assert.Equal("Olena, go to Shehyni-Medyka now.\n" + ReplyCodes.For(Language.English), text);
+    }
+
+    [Fact]
+    public void An_operator_template_with_reply_codes_gets_them_once_where_written()
+    {
+        var text = BroadcastText.Compose(BroadcastKind.RouteInstructions, "{replyCodes} Go to {crossing}.", Olena);
+
+        Assert.Equal(ReplyCodes.For(Language.English) + " Go to Shehyni-Medyka.", text);
+    }
+
+    [Theory]
+    [InlineData(BroadcastKind.Custom, "{nmae}", 0)]
+    [InlineData(BroadcastKind.Advisory, "{nmae}", 1)]
+    [InlineData(BroadcastKind.RouteInstructions, "", 1)]
+    [InlineData(BroadcastKind.Custom, "", 1)]
+    public void Operator_text_is_checked_as_its_kind_requires(BroadcastKind kind, string text, int errors)
+    {
+        Assert.Equal(errors, BroadcastText.Check(kind, text).Count);
+    }
+}
