@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Evacuation.Core.Citizens;
@@ -25,7 +26,7 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
         RefuseUnknownFields(file.Unknown, "");
         if (file.Crossings is null || file.Crossings.Count == 0)
         {
-            throw Problem("", "the file lists no crossings (expected a \"crossings\" array)");
+            throw Problem("crossings", "the file lists no crossings (expected a \"crossings\" array)");
         }
 
         var crossings = new List<Crossing>();
@@ -188,12 +189,12 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
         // "valid" numbers but would put a Polish crossing in Africa.
         if (lat is < ServiceArea.MinLatitude or > ServiceArea.MaxLatitude)
         {
-            throw Problem($"{path}.latitude", $"{label} has latitude {lat} outside the area around Ukraine ({ServiceArea.MinLatitude} to {ServiceArea.MaxLatitude})");
+            throw Problem($"{path}.latitude", Invariant($"{label} has latitude {lat} outside the area around Ukraine ({ServiceArea.MinLatitude} to {ServiceArea.MaxLatitude})"));
         }
 
         if (lon is < ServiceArea.MinLongitude or > ServiceArea.MaxLongitude)
         {
-            throw Problem($"{path}.longitude", $"{label} has longitude {lon} outside the area around Ukraine ({ServiceArea.MinLongitude} to {ServiceArea.MaxLongitude})");
+            throw Problem($"{path}.longitude", Invariant($"{label} has longitude {lon} outside the area around Ukraine ({ServiceArea.MinLongitude} to {ServiceArea.MaxLongitude})"));
         }
 
         return new GeoPoint(lat, lon);
@@ -216,6 +217,9 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
     }
 
     CrossingsFileException Problem(string path, string problem) => new(fileName, lines.LineOf(path), problem);
+
+    // Numbers in messages read the same on every machine, whatever its culture.
+    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     static int LineOf(JsonException e) => (int)(e.LineNumber ?? 0) + 1;
 
