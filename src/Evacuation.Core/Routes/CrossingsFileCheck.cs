@@ -23,6 +23,12 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
     public CrossingsFile Run()
     {
         var file = Read();
+        if (lines.Repeated.Count > 0)
+        {
+            var (path, line) = lines.Repeated[0];
+            throw new CrossingsFileException(fileName, line, $"{path} is given twice (first on line {lines.LineOf(path)})");
+        }
+
         RefuseUnknownFields(file.Unknown, "");
         if (file.Crossings is null || file.Crossings.Count == 0)
         {

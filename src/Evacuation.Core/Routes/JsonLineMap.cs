@@ -11,6 +11,13 @@ namespace Evacuation.Core.Routes;
 internal sealed class JsonLineMap
 {
     readonly Dictionary<string, int> lines = new(StringComparer.OrdinalIgnoreCase);
+    readonly List<(string Path, int Line)> repeated = [];
+
+    /// <summary>
+    /// Properties written twice in one object. JSON readers disagree on which one wins (ours takes the last),
+    /// so a person editing the file would not know which value is in force.
+    /// </summary>
+    public IReadOnlyList<(string Path, int Line)> Repeated => repeated;
 
     /// <summary>Reads the whole document; throws <see cref="JsonException"/> (with LineNumber) on malformed JSON.</summary>
     public static JsonLineMap Read(ReadOnlySpan<byte> utf8, JsonReaderOptions options)
@@ -32,7 +39,12 @@ internal sealed class JsonLineMap
             {
                 var parent = containers.Peek();
                 parent.Property = reader.GetString() ?? "";
-                map.lines.TryAdd(Join(parent.Path, parent.Property), line);
+                var propertyPath = Join(parent.Path, parent.Property);
+                if (!map.lines.TryAdd(propertyPath, line))
+                {
+                    map.repeated.Add((propertyPath, line));
+                }
+
                 continue;
             }
 
