@@ -30,18 +30,22 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
         }
 
         RefuseUnknownFields(file.Unknown, "");
-        if (file.Crossings is null || file.Crossings.Count == 0)
+        return new CrossingsFile(ToCrossings(file.Crossings), new RegionCatalog(ToRegions(file.Regions ?? [])));
+    }
+
+    List<Crossing> ToCrossings(List<CrossingEntry?>? entries)
+    {
+        if (entries is null || entries.Count == 0)
         {
             throw Problem("crossings", "the file lists no crossings (expected a \"crossings\" array)");
         }
 
         var crossings = new List<Crossing>();
         var firstLineOfId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < file.Crossings.Count; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
-            var crossing = ToCrossing(file.Crossings[i], $"crossings[{i}]", i);
-            var idLine = lines.LineOf($"crossings[{i}].id");
-            if (!firstLineOfId.TryAdd(crossing.Id, idLine))
+            var crossing = ToCrossing(entries[i], $"crossings[{i}]", i);
+            if (!firstLineOfId.TryAdd(crossing.Id, lines.LineOf($"crossings[{i}].id")))
             {
                 throw Problem($"crossings[{i}].id", $"crossing id '{crossing.Id}' appears twice (first on line {firstLineOfId[crossing.Id]})");
             }
@@ -49,23 +53,29 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
             crossings.Add(crossing);
         }
 
+        return crossings;
+    }
+
+    List<Region> ToRegions(List<RegionEntry?> entries)
+    {
         var regions = new List<Region>();
         var firstLineOfName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < (file.Regions?.Count ?? 0); i++)
+        for (var i = 0; i < entries.Count; i++)
         {
-            var region = ToRegion(file.Regions![i], $"regions[{i}]", i);
+            var region = ToRegion(entries[i], $"regions[{i}]", i);
             foreach (var name in region.Aliases.Prepend(region.Name))
             {
-                if (!firstLineOfName.TryAdd(RegionCatalog.Key(name), lines.LineOf($"regions[{i}]")))
+                var key = RegionCatalog.Key(name);
+                if (!firstLineOfName.TryAdd(key, lines.LineOf($"regions[{i}]")))
                 {
-                    throw Problem($"regions[{i}]", $"region name or alias '{name}' is already used on line {firstLineOfName[RegionCatalog.Key(name)]}");
+                    throw Problem($"regions[{i}]", $"region name or alias '{name}' is already used on line {firstLineOfName[key]}");
                 }
             }
 
             regions.Add(region);
         }
 
-        return new CrossingsFile(crossings, new RegionCatalog(regions));
+        return regions;
     }
 
     CrossingsFileEntry Read()
