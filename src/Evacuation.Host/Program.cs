@@ -25,7 +25,8 @@ try
 
     var app = builder.Build();
 
-    // Before the first request: the database schema and the operator keys.
+    // Before the first request: the crossings, the database schema and the operator keys.
+    app.LoadRoutes();
     await app.PrepareDatabaseAsync();
     await app.LoadKeysAsync();
 

@@ -12,6 +12,7 @@ public static class StartupFailure
         InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
             => "Configuration error: " + e.Message,
         ConfigurationProblemException e => "Configuration error: " + e.Message,
+        Core.Routes.CrossingsFileException e => "Configuration error: Routes:File: " + e.Message,
         AggregateException e when e.InnerExceptions.Count == 1 => Describe(e.InnerExceptions[0]),
         _ => exception.InnerException is { } inner ? Describe(inner) : null,
     };

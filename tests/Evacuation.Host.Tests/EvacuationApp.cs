@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using Evacuation.Data;
+using Evacuation.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Evacuation.Host.Tests;
+
+/// <summary>
+/// The whole service in memory over a real database (SQLite file or PostgreSQL), with one key per role and a
+/// fake clock. Each test makes its own, so tests never see each other's data.
+/// </summary>
+public sealed class EvacuationApp : WebApplicationFactory<Program>
+{
+    public const string ViewerKey = "viewer-key-0123456789abcdef";
+    public const string OperatorKey = "operator-key-0123456789abcdef";
+    public const string AdminKey = "admin-key-0123456789abcdef";
+
+    readonly Dictionary<string, string?> settings;
+
+    EvacuationApp(TestDatabase database, Dictionary<string, string?> settings)
+    {
+        Database = database;
+        this.settings = settings;
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+
+    public static async Task<EvacuationApp> StartAsync(StorageProvider provider, Dictionary<string, string?>? extra = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Evacuation"] = database.ConnectionString,
+            ["Operators:ApiKeys:0:Name"] = "duty-viewer",
+            ["Operators:ApiKeys:0:Key"] = ViewerKey,
+            ["Operators:ApiKeys:0:Role"] = "Viewer",
+            ["Operators:ApiKeys:1:Name"] = "duty-officer",
+            ["Operators:ApiKeys:1:Key"] = OperatorKey,
+            ["Operators:ApiKeys:1:Role"] = "Operator",
+            ["Operators:ApiKeys:2:Name"] = "admin",
+            ["Operators:ApiKeys:2:Key"] = AdminKey,
+            ["Operators:ApiKeys:2:Role"] = "Admin",
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+        var app = new EvacuationApp(database, settings);
+        _ = app.Server; // start now, so start-up errors surface in the test that caused them
+        return app;
+    }
+
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public HttpClient Viewer() => ClientWithKey(ViewerKey);
+
+    public HttpClient Operator() => ClientWithKey(OperatorKey);
+
+    public HttpClient Admin() => ClientWithKey(AdminKey);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
