@@ -22,7 +22,8 @@ public sealed class TelegramChannel(ITelegramBotClient bot, IReadOnlyList<string
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!long.TryParse(message.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
+        // Chat ids are integers, negative for groups; a leading '+' means someone put a phone number here.
+        if (message.Address.StartsWith('+') || !long.TryParse(message.Address, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId))
         {
             return SendResult.Permanent("Telegram chat id is not a number");
         }
