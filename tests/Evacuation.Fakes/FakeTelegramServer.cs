@@ -21,6 +21,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<JsonObject> updates = [];
     private TaskCompletionSource updatesChanged = NewSignal();
+    private readonly CancellationTokenSource stopping = new();
     private WebApplication? app;
     private long nextUpdateId = 1000;
     private long nextMessageId = 1;
@@ -131,11 +132,15 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Release answers still held back by a gate so shutdown does not wait for them.
+        await stopping.CancelAsync();
         if (app is not null)
         {
             await app.StopAsync();
             await app.DisposeAsync();
         }
+
+        stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context, string token, string method)
@@ -154,7 +159,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         var answer = isSend ? Answers.Pick(request.ChatId) : FakeAnswer.Success;
         if (answer.Gate is not null)
         {
-            await answer.Gate.WaitAsync(context.RequestAborted);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            await answer.Gate.WaitAsync(either.Token);
         }
 
         if (!answer.IsSuccess)

@@ -18,6 +18,7 @@ public sealed class FakeTwilioServer : IAsyncDisposable
     public const string DefaultAccountSid = "AC0123456789abcdef0123456789abcdef";
     public const string DefaultAuthToken = "fake_auth_token_0123456789abcdef";
 
+    private readonly CancellationTokenSource stopping = new();
     private WebApplication? app;
     private int nextSid;
 
@@ -132,11 +133,15 @@ public sealed class FakeTwilioServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Release answers still held back by a gate so shutdown does not wait for them.
+        await stopping.CancelAsync();
         if (app is not null)
         {
             await app.StopAsync();
             await app.DisposeAsync();
         }
+
+        stopping.Dispose();
     }
 
     private async Task CreateMessageAsync(HttpContext context, string sid)
@@ -150,7 +155,8 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         var answer = authenticated ? Answers.Pick(request.To) : TwilioAnswers.AuthenticationFailed;
         if (answer.Gate is not null)
         {
-            await answer.Gate.WaitAsync(context.RequestAborted);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
+            await answer.Gate.WaitAsync(either.Token);
         }
 
         if (!answer.IsSuccess)

@@ -44,6 +44,12 @@ public sealed class TwilioChannel(ITwilioRestClient client, TwilioOptions option
                 ? SendResult.Retry("Twilio accepted the request but gave no message sid; " + TwilioErrors.MayExistNote)
                 : SendResult.Sent(created.Sid);
         }
+        catch (ApiException ex) when (ex.Status == 0)
+        {
+            // An error answer that is not Twilio JSON (an HTML 502/504 from a proxy or gateway): the library gives
+            // no status then. A gateway may have passed the request on, so the message may exist.
+            return SendResult.Retry("Twilio answered an error without a Twilio error body; " + TwilioErrors.MayExistNote);
+        }
         catch (ApiException ex)
         {
             return TwilioErrors.Map(ex.Code, ex.Status);
