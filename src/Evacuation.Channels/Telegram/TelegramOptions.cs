@@ -1,0 +1,26 @@
+namespace Evacuation.Channels.Telegram;
+
+/// <summary>The <c>Telegram</c> configuration section (CONTRACT.md section 2).</summary>
+public sealed class TelegramOptions
+{
+    public const string Section = "Telegram";
+
+    /// <summary>From @BotFather, <c>digits:secret</c>. Empty means the Telegram sandbox.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Requests go to <c>{ApiBaseUrl}/bot{token}/{method}</c>.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    public TelegramUpdates Updates { get; set; } = TelegramUpdates.Polling;
+
+    /// <summary>Required in webhook mode; Telegram echoes it in <c>X-Telegram-Bot-Api-Secret-Token</c>.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Required in webhook mode: the public URL of <c>/webhooks/telegram</c>, registered with setWebhook.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Bot-wide send rate. Telegram allows about 30 messages per second in bulk: https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this</summary>
+    public int MessagesPerSecond { get; set; } = 30;
+
+    public bool IsSandbox => string.IsNullOrWhiteSpace(BotToken);
+}

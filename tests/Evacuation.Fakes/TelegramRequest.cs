@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace Evacuation.Fakes;
+
+/// <summary>One Bot API call the fake received: <c>/bot{Token}/{Method}</c> and its parameters (JSON or form).</summary>
+public sealed record TelegramRequest(string Token, string Method, JsonObject Parameters)
+{
+    public string? ChatId => Parameters["chat_id"]?.ToString();
+
+    public string? Text => Parameters["text"]?.ToString();
+
+    /// <summary>Inline keyboard buttons row by row flattened, as (label, callback data).</summary>
+    public IReadOnlyList<(string Text, string? CallbackData)> Buttons
+    {
+        get
+        {
+            var markup = Parameters["reply_markup"] switch
+            {
+                JsonObject o => o,
+                JsonValue v when v.TryGetValue<string>(out var s) => JsonNode.Parse(s) as JsonObject,
+                _ => null,
+            };
+            return markup?["inline_keyboard"] is JsonArray rows
+                ? [.. rows.OfType<JsonArray>().SelectMany(r => r.OfType<JsonObject>())
+                    .Select(b => (b["text"]?.ToString() ?? "", b["callback_data"]?.ToString()))]
+                : [];
+        }
+    }
+}

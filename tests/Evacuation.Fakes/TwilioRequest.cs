@@ -1,0 +1,17 @@
+namespace Evacuation.Fakes;
+
+/// <summary>One Messages.json create the fake received, with its raw form pairs in order.</summary>
+public sealed record TwilioRequest(string AccountSid, string? BasicAuthUser, bool Authenticated, IReadOnlyList<KeyValuePair<string, string>> Form)
+{
+    public string? To => Field("To");
+
+    public string? From => Field("From");
+
+    public string? MessagingServiceSid => Field("MessagingServiceSid");
+
+    public string? Body => Field("Body");
+
+    public string? StatusCallback => Field("StatusCallback");
+
+    public string? Field(string name) => Form.Where(p => p.Key == name).Select(p => p.Value).FirstOrDefault();
+}
