@@ -5,7 +5,7 @@ namespace Evacuation.Core.Replies;
 /// <summary>
 /// The numbered reply codes 1-4 offered in every advisory. A number counts only as the first or last word of the
 /// reply ("1", "1 thanks", "answer: 2"), so "we are 3 people, leaving now" is not a code; two different codes
-/// ("1 2") cancel out.
+/// ("1 2") cancel out, except that a 4 among them is always heard.
 /// </summary>
 internal static class ReplyCodes
 {
@@ -18,6 +18,11 @@ internal static class ReplyCodes
 
         string[] ends = [clauses[0][0], clauses[^1][^1]];
         var numbers = ends.Where(word => word.All(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal).ToArray();
+        if (numbers.Contains("4"))
+        {
+            return JourneyStatus.NeedsHelp;
+        }
+
         return numbers is [var only] ? Meaning(only) : null;
     }
 
