@@ -4,8 +4,8 @@ namespace Evacuation.Core.Replies;
 
 /// <summary>
 /// "LANG he", "/lang עברית", "язык русский", "змінити мову на українську": a language word, and the last language
-/// name in the same clause (null when none is given, so the caller asks). A reply that is nothing but a full
-/// language name ("Русский", "English") is also a request, as people answer the caller's question that way.
+/// name in the same clause (null when none is given, so the caller asks). A reply of one or two words, one of them a
+/// full language name ("Русский", "English please"), is also a request: people answer the caller's question so.
 /// </summary>
 internal static class LanguageRequest
 {
@@ -27,11 +27,13 @@ internal static class LanguageRequest
         }
 
         // Two-letter codes alone ("he", "uk") are too easily ordinary words to count without a language word.
-        if (clauses is [[var only]] && only.Length > 2 && book.LanguageNamed(only) is { } named)
+        var words = clauses.SelectMany(clause => clause).ToArray();
+        if (words.Length > 2 || words.Any(book.IsNegation))
         {
-            return new ReplyMeaning(ReplyKind.Language, Language: named);
+            return null;
         }
 
-        return null;
+        var named = words.Where(word => word.Length > 2).Select(book.LanguageNamed).FirstOrDefault(code => code is not null);
+        return named is null ? null : new ReplyMeaning(ReplyKind.Language, Language: named);
     }
 }

@@ -4,8 +4,8 @@ namespace Evacuation.Core.Replies;
 
 /// <summary>
 /// The numbered reply codes 1-4 offered in every advisory. A number counts only as the first or last word of the
-/// reply ("1", "1 thanks", "answer: 2"), so "we are 3 people, leaving now" is not a code; two different codes
-/// ("1 2") cancel out, except that a 4 among them is always heard.
+/// reply ("1", "1 thanks", "answer: 2"), so "we are 3 people, leaving now" is not a code; a reply with different
+/// numbers in it ("1 2", "2 adults 1 child") has no code, except that a 4 at either end is always heard.
 /// </summary>
 internal static class ReplyCodes
 {
@@ -17,14 +17,21 @@ internal static class ReplyCodes
         }
 
         string[] ends = [clauses[0][0], clauses[^1][^1]];
-        var numbers = ends.Where(word => word.All(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal).ToArray();
-        if (numbers.Contains("4"))
+        if (!ends.Any(IsNumber))
+        {
+            return null;
+        }
+
+        if (ends.Contains("4"))
         {
             return JourneyStatus.NeedsHelp;
         }
 
+        var numbers = clauses.SelectMany(clause => clause).Where(IsNumber).Distinct(StringComparer.Ordinal).ToArray();
         return numbers is [var only] ? Meaning(only) : null;
     }
+
+    private static bool IsNumber(string word) => word.All(char.IsAsciiDigit);
 
     private static JourneyStatus? Meaning(string number) => number switch
     {

@@ -126,7 +126,7 @@ internal static class ReplyText
         {
             case '\'' or '’' or '‘' or '`' or '´' or '׳' or '״':
                 return; // apostrophes join: "haven't" -> "havent", "з'їхав" -> "зїхав", "צ׳ק" -> "צק"
-            case '.' or ',' or '!' or '?' or ';' or ':' or '…' or '\n' or '\r' or '¿' or '¡' or '؟' or '׃':
+            case '.' or ',' or '!' or '?' or ';' or '…' or '\n' or '\r' or '¿' or '¡' or '؟' or '׃':
                 folded.Append(ClauseBreak);
                 return;
             case 0x1F198: // 🆘

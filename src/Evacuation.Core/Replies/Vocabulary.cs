@@ -50,4 +50,12 @@ internal sealed record Vocabulary
 
     /// <summary>Words that negate a phrase when they come shortly after it: "left yet?".</summary>
     public IReadOnlyList<string> NegationsAfter { get; init; } = [];
+
+    /// <summary>
+    /// Every opening followed by every ending: ("we are in", "already in") x ("poland", "moldova"). Used for "we are
+    /// in Poland" and its kin, which need a subject: a bare "in Poland" ("my sister is in Poland") would record a
+    /// departure that did not happen, the most harmful mistake this parser can make.
+    /// </summary>
+    public static IEnumerable<string> Combine(IEnumerable<string> openings, IReadOnlyList<string> endings) =>
+        openings.SelectMany(opening => endings.Select(ending => $"{opening} {ending}"));
 }

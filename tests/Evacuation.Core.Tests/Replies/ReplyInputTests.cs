@@ -24,6 +24,9 @@ public sealed class ReplyInputTests
     [InlineData("/help@EvacuationBot")]
     [InlineData("/stop")]
     [InlineData("ok")]
+    [InlineData("2 adults 1 child")]
+    [InlineData("1 2 3")]
+    [InlineData("there are 2 of us")]
     [InlineData("I will tell you later")]
     public void Input_without_a_clear_meaning_is_unknown(string? text) =>
         Assert.Equal(ReplyMeaning.Unknown, ReplyParser.Parse(text));

@@ -37,6 +37,14 @@ public sealed class ReplySafetyTests
     [InlineData("עוד לא יצאתי")]
     [InlineData("טרם עזבנו")]
     [InlineData("ne vyehali")]
+    [InlineData("we couldn't leave")]
+    [InlineData("we were not able to cross")]
+    [InlineData("Мы пока не выехали")]
+    [InlineData("Поки що не виїхали")]
+    [InlineData("לא הצלחנו לצאת")]
+    [InlineData("my sister is in Poland")]
+    [InlineData("хотим выехать")]
+    [InlineData("хочемо виїхати")]
     public void A_negated_departure_is_not_departed(string text) =>
         Assert.NotEqual(ReplyMeaning.Of(JourneyStatus.Departed), ReplyParser.Parse(text));
 

@@ -47,6 +47,8 @@ internal static class RussianReplies
         ("сменить язык на украинский", "Language uk"),
         ("язык", "Language"),
         ("Русский", "Language ru"),
+        ("русский пожалуйста", "Language ru"),
+        ("my uzhe v Polshe", "Departed"),
         ("регистрация", "Join"),
         ("ещё не выехал", "Unknown"),
         ("не выехали пока", "Unknown"),

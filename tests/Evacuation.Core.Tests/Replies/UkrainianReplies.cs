@@ -47,6 +47,8 @@ internal static class UkrainianReplies
         ("змінити мову на англійську", "Language en"),
         ("мова", "Language"),
         ("Українська", "Language uk"),
+        ("мова: англійська", "Language en"),
+        ("ми вже в Молдові", "Departed"),
         ("реєстрація", "Join"),
         ("ще не виїхав", "Unknown"),
         ("не виїхали поки", "Unknown"),
