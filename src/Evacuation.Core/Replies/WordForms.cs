@@ -26,7 +26,27 @@ internal static class WordForms
         }
     }
 
-    public static bool Same(string tableWord, string word) => Of(word).Contains(tableWord, StringComparer.Ordinal);
+    /// <summary>The same test as looking for <paramref name="tableWord"/> among <see cref="Of"/>, without allocating:
+    /// this runs for every word against every phrase.</summary>
+    public static bool Same(string tableWord, string word)
+    {
+        if (string.Equals(tableWord, word, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var rest = word.AsSpan();
+        for (var stripped = 0; stripped < 2 && rest.Length > 2 && HebrewPrefixes.Contains(rest[0], StringComparison.Ordinal); stripped++)
+        {
+            rest = rest[1..];
+            if (rest.SequenceEqual(tableWord))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// True when <paramref name="word"/> is <paramref name="tableWord"/> with at most one letter added, dropped,
