@@ -44,7 +44,7 @@ internal static class EnglishPhrases
         [
             "dont need help", "do not need help", "no help needed", "no need for help", "need no help",
             "thanks for the help", "thank you for the help", "thanks for your help", "thank you for your help",
-            "stay safe", "left luggage", "turn left", "on the left", "left side",
+            "stay safe", "no problem", "no problems", "no worries", "no issues", "left luggage", "turn left", "on the left", "left side",
         ],
         Route = ["route", "routes", "rout", "directions", "which crossing", "which border", "where to go", "where should we go", "where do we go",
             "which way", "which road", "map", "way out"],

@@ -57,6 +57,9 @@ public sealed class ReplySafetyTests
     [InlineData("לא עוזבים", "Staying")]
     [InlineData("not staying", "Unknown")]
     [InlineData("no, we left", "Departed")]
+    [InlineData("no problem we left", "Departed")]
+    [InlineData("нет проблем мы выехали", "Departed")]
+    [InlineData("אין בעיה יצאנו", "Departed")]
     public void A_negation_that_clearly_means_something_else_is_read_as_that(string text, string expected) =>
         Assert.Equal(expected, ReplyParser.Parse(text).ToString());
 
