@@ -19,14 +19,14 @@ public sealed class PhraseBookTests
     [Fact]
     public void Every_language_name_points_to_a_language_we_write_in()
     {
-        Assert.All(PhraseBook.Default.LanguageNames.Values, code => Assert.Contains(code, Citizens.Language.All));
-        Assert.All(Citizens.Language.All, code => Assert.Contains(code, PhraseBook.Default.LanguageNames.Values));
+        Assert.All(PhraseBook.Default.LanguageNames.Values, code => Assert.Contains(code, Evacuation.Core.Citizens.Language.All));
+        Assert.All(Evacuation.Core.Citizens.Language.All, code => Assert.Contains(code, PhraseBook.Default.LanguageNames.Values));
     }
 
     [Fact]
     public void Help_phrases_are_never_cancelled_by_a_negation()
     {
-        var help = PhraseBook.Default.Phrases.Where(phrase => phrase.Meaning?.Status == Citizens.JourneyStatus.NeedsHelp);
+        var help = PhraseBook.Default.Phrases.Where(phrase => phrase.Meaning?.Status == Evacuation.Core.Citizens.JourneyStatus.NeedsHelp);
 
         Assert.All(help, phrase => Assert.False(phrase.Negatable, phrase.ToString()));
     }
