@@ -43,6 +43,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             c.Property(x => x.Language).HasMaxLength(2);
             c.Property(x => x.Region).HasMaxLength(100);
             c.Property(x => x.AssignedCrossing).HasMaxLength(64);
+            c.Property(x => x.CreatedBy).HasMaxLength(100);
             c.HasIndex(x => x.ExternalId).IsUnique();
             c.HasIndex(x => x.Phone).IsUnique();
             c.HasIndex(x => x.TelegramChatId).IsUnique();

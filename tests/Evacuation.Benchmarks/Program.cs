@@ -1,14 +1,18 @@
 // Speed figures for the README. Run in Release:
-//   dotnet run -c Release --project tests/Evacuation.Benchmarks -- [benchmark ...]
+//   dotnet run -c Release --project tests/Evacuation.Benchmarks -- [benchmark ...] [--size N]
 // With no argument every benchmark runs. Each prints one line of figures and fails (exit 1) if its work was wrong.
 using Evacuation.Benchmarks;
 
+var sizeAt = Array.IndexOf(args, "--size");
+int? size = sizeAt >= 0 && sizeAt + 1 < args.Length ? int.Parse(args[sizeAt + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
+var names = args.Where((a, i) => a != "--size" && (sizeAt < 0 || i != sizeAt + 1)).ToList();
+
 var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    ["import"] = () => ImportBenchmark.RunAsync(),
+    ["import"] = () => ImportBenchmark.RunAsync(size ?? 100_000),
 };
 
-var chosen = args.Length == 0 ? benchmarks.Keys.ToList() : args.ToList();
+var chosen = names.Count == 0 ? benchmarks.Keys.ToList() : names;
 var failures = 0;
 foreach (var name in chosen)
 {

@@ -46,6 +46,9 @@ public sealed class Citizen
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Who registered the citizen: an operator key's name, or "citizen" for self-enrolment.</summary>
+    public string CreatedBy { get; set; } = "";
+
     public DateTime UpdatedAt { get; set; }
 
     public bool HasUsableTelegram => TelegramChatId is not null && !TelegramUnreachable;

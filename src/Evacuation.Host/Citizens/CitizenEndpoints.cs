@@ -128,6 +128,7 @@ public static class CitizenEndpoints
             .Take(1000)
             .ToListAsync(cancellationToken);
         var timeline = events.Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Actor, e.Detail)).ToList();
+        timeline.Insert(0, new TimelineEntry(citizen.CreatedAt, nameof(CitizenEventKind.Created), citizen.CreatedBy, "registered"));
         return TypedResults.Ok(CitizenView.From(citizen) with { Timeline = timeline });
     }
 

@@ -85,6 +85,7 @@ namespace Evacuation.Data.Migrations.Postgres
                     RemindersSent = table.Column<int>(type: "integer", nullable: false),
                     EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -84,6 +84,7 @@ namespace Evacuation.Data.Migrations.Sqlite
                     RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
                     EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
