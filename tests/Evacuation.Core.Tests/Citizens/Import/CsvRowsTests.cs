@@ -1,0 +1,85 @@
+using Evacuation.Core.Citizens.Import;
+
+namespace Evacuation.Core.Tests.Citizens.Import;
+
+public sealed class CsvRowsTests
+{
+    static async Task<List<CsvRow>> ReadAllAsync(string text, int maxFieldLength = 10_000)
+    {
+        var rows = new CsvRows(new StringReader(text), maxFieldLength);
+        var result = new List<CsvRow>();
+        while (await rows.ReadAsync() is { } row)
+        {
+            result.Add(row);
+        }
+        return result;
+    }
+
+    [Theory]
+    [InlineData("LF", "a,b\n1,2\n")]
+    [InlineData("CRLF", "a,b\r\n1,2\r\n")]
+    [InlineData("CR", "a,b\r1,2\r")]
+    [InlineData("no final line end", "a,b\n1,2")]
+    [InlineData("BOM", "\uFEFFa,b\n1,2\n")]
+    public async Task Every_line_ending_gives_the_same_records(string label, string text)
+    {
+        var rows = await ReadAllAsync(text);
+        Assert.True(rows.Count == 2, label);
+        Assert.Equal(["a", "b"], rows[0].Fields);
+        Assert.Equal(["1", "2"], rows[1].Fields);
+        Assert.Equal(2, rows[1].Line);
+    }
+
+    [Fact]
+    public async Task Quoted_fields_keep_commas_doubled_quotes_and_line_breaks_and_lines_are_counted_in_the_file()
+    {
+        var rows = await ReadAllAsync("h1,h2\n\"a, b\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\n\nlast,row\n");
+        Assert.Equal(["a, b", "say \"hi\""], rows[1].Fields);
+        Assert.Equal(["two\nlines", "x"], rows[2].Fields);
+        Assert.Equal(3, rows[2].Line);
+        Assert.Equal(["last", "row"], rows[3].Fields);
+        Assert.Equal(6, rows[3].Line);
+    }
+
+    [Fact]
+    public async Task Empty_fields_are_kept()
+    {
+        var rows = await ReadAllAsync(",,\n");
+        Assert.Equal(["", "", ""], Assert.Single(rows).Fields);
+    }
+
+    [Fact]
+    public async Task Text_after_a_closing_quote_refuses_that_record_and_the_next_line_is_read()
+    {
+        var rows = await ReadAllAsync("h\n\"bad\"x,1\ngood,2\n");
+        Assert.Equal(2, rows[1].Line);
+        Assert.Contains("closing quote", rows[1].Error);
+        Assert.Equal(["good", "2"], rows[2].Fields);
+        Assert.Equal(3, rows[2].Line);
+    }
+
+    [Fact]
+    public async Task A_quote_never_closed_refuses_the_rest_of_the_file_as_one_record()
+    {
+        var rows = await ReadAllAsync("h\n\"open,1\nmore\n");
+        Assert.Equal(2, rows[1].Line);
+        Assert.Contains("never closed", rows[1].Error);
+        Assert.Equal(2, rows.Count);
+    }
+
+    [Fact]
+    public async Task A_field_over_the_limit_refuses_its_record_without_holding_it_in_memory()
+    {
+        var rows = await ReadAllAsync("h\n" + new string('x', 50_000) + ",1\nok,2\n", maxFieldLength: 100);
+        Assert.Contains("longer than 100", rows[1].Error);
+        Assert.Equal(["ok", "2"], rows[2].Fields);
+    }
+
+    [Fact]
+    public async Task Records_longer_than_the_read_buffer_are_read_whole()
+    {
+        var big = new string('y', 200_000);
+        var rows = await ReadAllAsync($"h\n\"{big}\",z\n", maxFieldLength: 300_000);
+        Assert.Equal([big, "z"], rows[1].Fields);
+    }
+}
