@@ -47,8 +47,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             c.HasIndex(x => x.ExternalId).IsUnique();
             c.HasIndex(x => x.Phone).IsUnique();
             c.HasIndex(x => x.TelegramChatId).IsUnique();
-            c.HasIndex(x => new { x.Status, x.Region });
-            c.HasIndex(x => x.Region);
+            // Only the unique keys are indexed: at 100,000 citizens a filtered scan takes milliseconds, while every
+            // extra index slows each insert of a large import.
             c.HasIndex(x => x.AssignedCrossing);
             c.Ignore(x => x.HasUsableSms);
             c.Ignore(x => x.HasUsableTelegram);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Evacuation.Core.Citizens.Import;
@@ -13,6 +14,9 @@ namespace Evacuation.Core.Citizens.Import;
 /// </remarks>
 public sealed class CsvRows(TextReader reader, int maxFieldLength = 10_000, int maxFields = 64)
 {
+    static readonly SearchValues<char> FieldStops = SearchValues.Create(",\r\n");
+    static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\r\n");
+
     readonly char[] buffer = new char[64 * 1024];
     int position;
     int length;
@@ -66,6 +70,16 @@ public sealed class CsvRows(TextReader reader, int maxFieldLength = 10_000, int 
                 var closed = false;
                 while (await HasCharAsync(cancellationToken))
                 {
+                    // Copy the plain run up to the next quote or line break in one go.
+                    var span = buffer.AsSpan(position, length - position);
+                    var stop = span.IndexOfAny(QuotedStops);
+                    var run = stop < 0 ? span : span[..stop];
+                    Append(field, run, ref error);
+                    position += run.Length;
+                    if (stop < 0)
+                    {
+                        continue;
+                    }
                     var c = buffer[position++];
                     if (c == '"')
                     {
@@ -98,9 +112,17 @@ public sealed class CsvRows(TextReader reader, int maxFieldLength = 10_000, int 
             }
             else
             {
-                while (await HasCharAsync(cancellationToken) && buffer[position] is not (',' or '\r' or '\n'))
+                while (await HasCharAsync(cancellationToken))
                 {
-                    Append(field, buffer[position++], ref error);
+                    var span = buffer.AsSpan(position, length - position);
+                    var stop = span.IndexOfAny(FieldStops);
+                    var run = stop < 0 ? span : span[..stop];
+                    Append(field, run, ref error);
+                    position += run.Length;
+                    if (stop >= 0)
+                    {
+                        break;
+                    }
                 }
             }
 
@@ -127,6 +149,18 @@ public sealed class CsvRows(TextReader reader, int maxFieldLength = 10_000, int 
         }
 
         return error is null ? new CsvRow(startLine, fields) : new CsvRow(startLine, [], error);
+    }
+
+    void Append(StringBuilder field, ReadOnlySpan<char> run, ref string? error)
+    {
+        if (field.Length + run.Length <= maxFieldLength)
+        {
+            field.Append(run);
+        }
+        else
+        {
+            error ??= $"a field is longer than {maxFieldLength} characters";
+        }
     }
 
     void Append(StringBuilder field, char c, ref string? error)

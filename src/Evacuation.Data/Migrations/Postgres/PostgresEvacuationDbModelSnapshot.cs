@@ -150,12 +150,8 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("Phone")
                         .IsUnique();
 
-                    b.HasIndex("Region");
-
                     b.HasIndex("TelegramChatId")
                         .IsUnique();
-
-                    b.HasIndex("Status", "Region");
 
                     b.ToTable("citizens", (string)null);
                 });

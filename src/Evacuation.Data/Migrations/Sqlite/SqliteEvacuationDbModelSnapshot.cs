@@ -143,12 +143,8 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("Phone")
                         .IsUnique();
 
-                    b.HasIndex("Region");
-
                     b.HasIndex("TelegramChatId")
                         .IsUnique();
-
-                    b.HasIndex("Status", "Region");
 
                     b.ToTable("citizens", (string)null);
                 });

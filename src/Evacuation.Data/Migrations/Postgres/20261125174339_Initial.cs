@@ -127,16 +127,6 @@ namespace Evacuation.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_citizens_Region",
-                table: "citizens",
-                column: "Region");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_citizens_Status_Region",
-                table: "citizens",
-                columns: new[] { "Status", "Region" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_citizens_TelegramChatId",
                 table: "citizens",
                 column: "TelegramChatId",
