@@ -1,7 +1,9 @@
 using Evacuation.Host.Api;
+using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
+using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reports;
@@ -22,6 +24,7 @@ try
     builder.AddRoutes();
     builder.AddCitizenRegistry();
     builder.AddChannels();
+    builder.AddDeliveries();
 
     var app = builder.Build();
 
@@ -36,6 +39,8 @@ try
     app.MapCitizens();
     app.MapStats();
     app.MapReports();
+    app.MapBroadcasts();
+    app.MapSmsStatusCallbacks();
 
     app.LogChannelModes();
     await app.RunAsync();
