@@ -3,7 +3,8 @@ namespace Evacuation.Core.Deliveries;
 /// <summary>
 /// How long to wait before trying a failed send again: 2 s, 4 s, 8 s ... capped at 60 s, with up to 20% added
 /// at random so retries from a burst do not come back as a burst. A provider's own wait (Telegram's
-/// <c>retry_after</c>) is honoured when it is longer.
+/// <c>retry_after</c>) replaces ours: it knows when it will take the message again, and the whole channel is
+/// paused until then anyway.
 /// </summary>
 public static class RetryBackoff
 {
@@ -16,10 +17,13 @@ public static class RetryBackoff
     /// <param name="jitter">A number in [0, 1); 0 gives the plain schedule.</param>
     public static TimeSpan After(int attempts, TimeSpan? providerWait = null, double jitter = 0)
     {
+        if (providerWait is { } wait && wait > TimeSpan.Zero)
+        {
+            return wait;
+        }
         var exponent = Math.Clamp(attempts - 1, 0, 10);
         var plain = TimeSpan.FromTicks(Math.Min(First.Ticks << exponent, Cap.Ticks));
         var spread = TimeSpan.FromTicks((long)(plain.Ticks * 0.2 * Math.Clamp(jitter, 0, 0.999)));
-        var ours = plain + spread > Cap ? Cap : plain + spread;
-        return providerWait is { } wait && wait > ours ? wait : ours;
+        return plain + spread > Cap ? Cap : plain + spread;
     }
 }
