@@ -6,6 +6,7 @@ using Evacuation.Host.Configuration;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
+using Evacuation.Host.Reminders;
 using Evacuation.Host.Reports;
 using Evacuation.Host.Routes;
 using Evacuation.Host.Stats;
@@ -25,10 +26,12 @@ try
     builder.AddCitizenRegistry();
     builder.AddChannels();
     builder.AddDeliveries();
+    builder.AddReminders();
 
     var app = builder.Build();
 
-    // Before the first request: the crossings, the database schema and the operator keys.
+    // Before the first request: every setting checked, then the crossings, the database schema and the operator keys.
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.LoadRoutes();
     await app.PrepareDatabaseAsync();
     await app.LoadKeysAsync();

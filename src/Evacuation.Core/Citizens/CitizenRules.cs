@@ -14,6 +14,8 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
     public const int MaxRegionLength = 100;
     public const int MaxHouseholdSize = 50;
 
+    public const string NeedsContact = "a citizen needs a phone or a telegramChatId; this record has neither";
+
     public CitizenCheck Check(CitizenInput input)
     {
         var errors = new List<string>();
@@ -63,9 +65,11 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
             }
         }
 
-        if (rawPhone is null && rawChat is null)
+        // With an externalId the record may update a stored citizen who already has a phone or chat; the registry
+        // refuses it if it turns out to be new (NeedsContact).
+        if (rawPhone is null && rawChat is null && externalId is null)
         {
-            errors.Add("a citizen needs a phone or a telegramChatId; this record has neither");
+            errors.Add(NeedsContact);
         }
 
         var language = Language.English;

@@ -88,6 +88,10 @@ public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time)
 
         if (target is null)
         {
+            if (fields.Phone is null && fields.TelegramChatId is null)
+            {
+                return new UpsertOutcome(UpsertKind.Refused, null, CitizenRules.NeedsContact);
+            }
             var citizen = new Citizen
             {
                 ExternalId = fields.ExternalId,

@@ -1,0 +1,89 @@
+using Evacuation.Core.Citizens;
+using Evacuation.Core.Replies;
+
+namespace Evacuation.Core.Tests.Replies;
+
+public sealed class AcknowledgementsTests
+{
+    private static readonly ReplyMeaning[] EveryMeaning =
+    [
+        ReplyMeaning.Of(JourneyStatus.Departed),
+        ReplyMeaning.Of(JourneyStatus.OnTheWay),
+        ReplyMeaning.Of(JourneyStatus.Staying),
+        ReplyMeaning.Of(JourneyStatus.NeedsHelp),
+        new(ReplyKind.Route),
+        new(ReplyKind.Stop),
+        new(ReplyKind.Start),
+        new(ReplyKind.Language),
+        new(ReplyKind.Join),
+        ReplyMeaning.Unknown,
+    ];
+
+    public static TheoryData<string> Languages => new(Language.All);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_meaning_has_its_own_acknowledgement_in_every_language(string language)
+    {
+        var texts = EveryMeaning.Select(meaning => Acknowledgements.For(meaning, language)).ToList();
+
+        Assert.All(texts, text => Assert.False(string.IsNullOrWhiteSpace(text)));
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("en", 'a', 'z')]
+    [InlineData("he", 'א', 'ת')]
+    [InlineData("ru", 'а', 'я')]
+    [InlineData("uk", 'а', 'я')]
+    public void Acknowledgements_are_written_in_the_citizens_language(string language, char first, char last)
+    {
+        foreach (var meaning in EveryMeaning)
+        {
+            var text = Acknowledgements.For(meaning, language);
+            Assert.Contains(text, letter => letter >= first && letter <= last);
+        }
+    }
+
+    [Fact]
+    public void Russian_and_ukrainian_are_not_the_same_text()
+    {
+        foreach (var meaning in EveryMeaning)
+        {
+            Assert.NotEqual(Acknowledgements.For(meaning, "ru"), Acknowledgements.For(meaning, "uk"));
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "Thank you, we have recorded that you have left. Stay safe.")]
+    [InlineData("EN", "Thank you, we have recorded that you have left. Stay safe.")]
+    [InlineData("fr", "Thank you, we have recorded that you have left. Stay safe.")]
+    [InlineData("", "Thank you, we have recorded that you have left. Stay safe.")]
+    [InlineData("uk", "Дякуємо, ми зафіксували, що ви виїхали. Бережіть себе.")]
+    public void Departed_is_thanked_and_unknown_languages_fall_back_to_english(string language, string expected) =>
+        Assert.Equal(expected, Acknowledgements.For(ReplyMeaning.Of(JourneyStatus.Departed), language));
+
+    [Fact]
+    public void A_language_change_is_confirmed_in_the_new_language()
+    {
+        var text = Acknowledgements.For(new ReplyMeaning(ReplyKind.Language, Language: "uk"), "en");
+
+        Assert.Equal("Відтепер ми писатимемо вам українською.", text);
+    }
+
+    [Fact]
+    public void A_language_request_without_a_language_asks_which_one_in_the_current_language()
+    {
+        var text = Acknowledgements.For(new ReplyMeaning(ReplyKind.Language), "ru");
+
+        Assert.StartsWith("На каком языке", text, StringComparison.Ordinal);
+        Assert.Contains("LANG he", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_points_to_the_emergency_number_in_every_language()
+    {
+        Assert.All(Language.All, language =>
+            Assert.Contains("112", Acknowledgements.For(ReplyMeaning.Of(JourneyStatus.NeedsHelp), language), StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace Evacuation.Host.Tests.Configuration;
+
+/// <summary>Runs the real service executable, as an administrator would, with one bad setting at a time.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Theory]
+    [InlineData("Citizens:DefaultRegion", "XX")]
+    [InlineData("Reminders:MaxReminders", "0")]
+    [InlineData("Reminders:Cron", "every hour")]
+    [InlineData("Reminders:MinimumInterval", "00:00:01")]
+    [InlineData("Routes:File", "/nowhere/crossings.json")]
+    [InlineData("Storage:Provider", "Oracle")]
+    [InlineData("Operators:ApiKeys:0:Key", "short")]
+    [InlineData("Reminders:MaxReminders", "many")]
+    public async Task A_bad_setting_stops_start_up_with_one_line_that_names_the_key(string key, string value)
+    {
+        var folder = Directory.CreateTempSubdirectory("evac-start-");
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunHostAsync(
+                folder.FullName,
+                "--urls=http://127.0.0.1:0",
+                "--Operators:ApiKeys:0:Name=test",
+                "--Operators:ApiKeys:0:Key=a-good-long-test-key-000",
+                $"--{key}={value}"); // last, so it overrides the good defaults before it
+            Assert.True(exitCode == 1, $"exit code {exitCode}\n{stdout}\n{stderr}");
+            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var line = Assert.Single(lines);
+            Assert.StartsWith("Configuration error: ", line);
+            Assert.Contains(key, line);
+            Assert.DoesNotContain("   at ", stdout + stderr);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    static async Task<(int ExitCode, string Stdout, string Stderr)> RunHostAsync(string workingDirectory, params string[] args)
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "Evacuation.Host.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(host);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ConnectionStrings__Evacuation"] = $"Data Source={Path.Combine(workingDirectory, "evacuation.db")}";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a host that never stops would be the failure
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("the service kept running despite a bad setting");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
