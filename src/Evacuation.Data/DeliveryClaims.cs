@@ -28,6 +28,13 @@ public static class DeliveryClaims
     public static async Task<List<Delivery>> ClaimDueAsync(
         this EvacuationDb db, ChannelKind channel, int max, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
     {
+        // Looking is a read, which never waits for SQLite's single writer; most idle polls end here.
+        var due = await db.Deliveries.AnyAsync(
+            d => d.Channel == channel && d.State == DeliveryState.Pending && d.NextAttemptAt <= now, cancellationToken);
+        if (!due)
+        {
+            return [];
+        }
         var sql = db is PostgresEvacuationDb ? ClaimSql + " FOR UPDATE SKIP LOCKED) RETURNING *" : ClaimSql + ") RETURNING *";
         return await db.Deliveries
             .FromSqlRaw(sql, leaseUntil, channel.ToString(), now, max)

@@ -1,4 +1,6 @@
+using System.Threading.Channels;
 using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
@@ -68,7 +70,11 @@ public sealed class FanOut(
         return due.Count == 0 ? null : due[0];
     }
 
-    /// <summary>Writes every delivery of one broadcast, batch by batch.</summary>
+    /// <summary>
+    /// Writes every delivery of one broadcast, batch by batch. Reading and rendering the next batch overlaps with
+    /// writing the current one (reads never wait for SQLite's writer). The first batch is small so the first
+    /// messages leave at once.
+    /// </summary>
     public async Task FanOutAsync(Guid broadcastId, CancellationToken cancellationToken)
     {
         Broadcast broadcast;
@@ -78,43 +84,68 @@ public sealed class FanOut(
             await db.Broadcasts.Where(b => b.Id == broadcastId && b.State == BroadcastState.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Sending), cancellationToken);
         }
-        var texts = BroadcastTexts.Of(broadcast);
-        var audience = BroadcastTexts.AudienceOf(broadcast);
-        var cursor = broadcast.FanOutCursor;
+        var batches = Channel.CreateBounded<Batch>(2);
+        var reading = Task.Run(() => ReadAllAsync(broadcast, batches.Writer, cancellationToken), cancellationToken);
         var written = 0;
-        while (true)
+        await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
         {
-            var (count, last, finished) = await WriteBatchAsync(broadcast, texts, audience, cursor, cancellationToken);
-            written += count;
-            cursor = last;
+            await WriteAsync(broadcast.Id, batch, cancellationToken);
+            written += batch.Rows.Count;
             pulse.Pulse();
-            if (finished)
-            {
-                break;
-            }
         }
+        await reading;
         logger.LogInformation("Broadcast {BroadcastId} fanned out: {Count} deliveries", broadcastId, written);
         await outbox.CompleteFinishedAsync([broadcastId], cancellationToken);
     }
 
-    async Task<(int Count, Guid? Last, bool Finished)> WriteBatchAsync(
-        Broadcast broadcast, BroadcastTexts texts, Audience audience, Guid? cursor, CancellationToken cancellationToken)
+    sealed record Batch(List<Delivery> Rows, Guid? Last, bool Finished, DateTime At);
+
+    async Task ReadAllAsync(Broadcast broadcast, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var texts = BroadcastTexts.Of(broadcast);
+            var audience = BroadcastTexts.AudienceOf(broadcast);
+            var cursor = broadcast.FanOutCursor;
+            var size = Math.Min(FirstBatch, options.Value.FanOutBatch);
+            while (true)
+            {
+                var batch = await ReadAsync(broadcast, texts, audience, cursor, size, cancellationToken);
+                await batches.WriteAsync(batch, cancellationToken);
+                if (batch.Finished)
+                {
+                    break;
+                }
+                cursor = batch.Last;
+                size = options.Value.FanOutBatch;
+            }
+            batches.Complete();
+        }
+        catch (Exception e)
+        {
+            batches.Complete(e);
+        }
+    }
+
+    const int FirstBatch = 200;
+
+    /// <summary>The next <paramref name="size"/> citizens after <paramref name="cursor"/>, with their messages rendered. Empty once the broadcast is cancelled.</summary>
+    async Task<Batch> ReadAsync(
+        Broadcast broadcast, BroadcastTexts texts, Audience audience, Guid? cursor, int size, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var state = await db.Broadcasts.Where(b => b.Id == broadcast.Id).Select(b => b.State).SingleAsync(cancellationToken);
         var citizens = AudienceQuery.Apply(db.Citizens.AsNoTracking(), audience);
         if (cursor is { } after)
         {
             citizens = citizens.Where(c => c.Id.CompareTo(after) > 0);
         }
-        var batch = state == BroadcastState.Cancelled
+        var recipients = state == BroadcastState.Cancelled
             ? []
-            : await Recipient.From(citizens.OrderBy(c => c.Id).Take(options.Value.FanOutBatch)).ToListAsync(cancellationToken);
-        var deliveries = new List<Delivery>(batch.Count);
-        foreach (var recipient in batch)
+            : await Recipient.From(citizens.OrderBy(c => c.Id).Take(size)).ToListAsync(cancellationToken);
+        var rows = new List<Delivery>(recipients.Count);
+        foreach (var recipient in recipients)
         {
             var channels = broadcast.ChannelsFor(recipient.HasTelegram, recipient.HasSms);
             if (channels.Count == 0)
@@ -124,29 +155,33 @@ public sealed class FanOut(
             var text = texts.Render(recipient, crossings, places);
             foreach (var channel in channels)
             {
-                deliveries.Add(new Delivery
+                rows.Add(new Delivery
                 {
                     BroadcastId = broadcast.Id,
                     CitizenId = recipient.Id,
                     Channel = channel,
                     Address = recipient.AddressOn(channel),
                     Text = text,
-                    WithReplyButtons = channel == Core.Channels.ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom,
+                    WithReplyButtons = channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom,
                     State = DeliveryState.Pending,
                     NextAttemptAt = now,
                     CreatedAt = now,
                 });
             }
         }
-        db.Deliveries.AddRange(deliveries);
-        await db.SaveChangesAsync(cancellationToken);
-        var finished = batch.Count < options.Value.FanOutBatch;
-        var last = batch.Count > 0 ? batch[^1].Id : cursor;
-        await db.Broadcasts.Where(b => b.Id == broadcast.Id)
+        return new Batch(rows, recipients.Count > 0 ? recipients[^1].Id : cursor, recipients.Count < size, now);
+    }
+
+    /// <summary>Inserts a batch and moves the cursor in one short transaction: after a crash, fan-out resumes after the last batch written.</summary>
+    async Task WriteAsync(Guid broadcastId, Batch batch, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.InsertAsync(batch.Rows, cancellationToken);
+        await db.Broadcasts.Where(b => b.Id == broadcastId)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.FanOutCursor, last)
-                .SetProperty(b => b.FannedOutAt, finished ? now : null), cancellationToken);
+                .SetProperty(b => b.FanOutCursor, batch.Last)
+                .SetProperty(b => b.FannedOutAt, batch.Finished ? batch.At : null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (deliveries.Count, last, finished);
     }
 }

@@ -57,12 +57,12 @@ public sealed class Outbox(
         }
         var now = Now;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var broadcastIds = attempts.Select(a => a.Delivery.BroadcastId).Distinct().ToList();
         var broadcasts = await db.Broadcasts.AsNoTracking()
             .Where(b => broadcastIds.Contains(b.Id))
             .Select(b => new { b.Id, b.Kind, b.Channels, b.Deadline })
             .ToDictionaryAsync(b => b.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var contacted = new List<Guid>();
         foreach (var (delivery, result) in attempts)
         {
@@ -190,17 +190,25 @@ public sealed class Outbox(
         });
     }
 
+    // The sweeps below look first with a read and write only when there is something to change: on SQLite an
+    // UPDATE takes the single write lock even when it matches nothing, and fan-out and dispatchers need it.
+
     /// <summary>Claims whose lease ran out (their process died or hung) go back to pending.</summary>
     public async Task<int> ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
     {
         var now = Now;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Deliveries
-            .Where(d => d.State == DeliveryState.Sending && d.LeaseUntil < now)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.State, DeliveryState.Pending)
-                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
-                .SetProperty(d => d.LastError, "lease expired with no answer recorded"), cancellationToken);
+        var expired = db.Deliveries.Where(d => d.State == DeliveryState.Sending && d.LeaseUntil < now);
+        if (!await expired.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+        var count = await expired.ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.State, DeliveryState.Pending)
+            .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+            .SetProperty(d => d.LastError, "lease expired with no answer recorded"), cancellationToken);
+        pulse.Pulse();
+        return count;
     }
 
     /// <summary>
@@ -212,19 +220,35 @@ public sealed class Outbox(
         var now = Now;
         var stopped = stops.Stopped.ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var overdue = db.Deliveries.Where(d => d.State == DeliveryState.Pending &&
-            db.Broadcasts.Any(b => b.Id == d.BroadcastId && b.Deadline < now));
-        if (stopped.Count > 0)
+        var overdue = await db.Broadcasts.AsNoTracking()
+            .Where(b => b.State == BroadcastState.Sending && b.Deadline < now &&
+                db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel)))
+            .Select(b => b.Id)
+            .ToListAsync(cancellationToken);
+        var cancelled = await db.Broadcasts.AsNoTracking()
+            .Where(b => b.State == BroadcastState.Cancelled && db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending))
+            .Select(b => b.Id)
+            .ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var id in overdue)
         {
-            overdue = overdue.Where(d => !stopped.Contains(d.Channel));
+            changed += await db.Deliveries
+                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.State, DeliveryState.Failed)
+                    .SetProperty(d => d.LastError, NextStep.GaveUp), cancellationToken);
         }
-        var gaveUp = await overdue.ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.State, DeliveryState.Failed)
-            .SetProperty(d => d.LastError, NextStep.GaveUp), cancellationToken);
-        var cancelled = await db.Deliveries
-            .Where(d => d.State == DeliveryState.Pending && db.Broadcasts.Any(b => b.Id == d.BroadcastId && b.State == BroadcastState.Cancelled))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled), cancellationToken);
-        return gaveUp + cancelled;
+        foreach (var id in cancelled)
+        {
+            changed += await db.Deliveries
+                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled), cancellationToken);
+        }
+        if (changed > 0)
+        {
+            pulse.Pulse();
+        }
+        return changed;
     }
 
     /// <summary>Broadcasts fully fanned out with nothing pending or sending become Completed.</summary>
@@ -237,6 +261,10 @@ public sealed class Outbox(
         if (broadcastIds is not null)
         {
             finished = finished.Where(b => broadcastIds.Contains(b.Id));
+        }
+        if (!await finished.AnyAsync(cancellationToken))
+        {
+            return 0;
         }
         var count = await finished.ExecuteUpdateAsync(s => s
             .SetProperty(b => b.State, BroadcastState.Completed)
