@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Evacuation.Benchmarks;
 
@@ -21,11 +22,13 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
     public const string OperatorKey = "benchmark-operator-key-0123456789";
 
     readonly Dictionary<string, string?> settings;
+    readonly Action<IServiceCollection>? services;
 
-    BenchmarkHost(string folder, Dictionary<string, string?> settings)
+    BenchmarkHost(string folder, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Folder = folder;
         this.settings = settings;
+        this.services = services;
     }
 
     public string Folder { get; }
@@ -33,7 +36,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
     public string ConnectionString => settings["ConnectionStrings:Evacuation"]!;
 
     /// <summary>Creates the database with <paramref name="citizens"/> citizens (three in four on Telegram, all with a phone), then starts the service.</summary>
-    public static async Task<BenchmarkHost> StartAsync(int citizens, Dictionary<string, string?> extra, bool allOnTelegram = false)
+    public static async Task<BenchmarkHost> StartAsync(int citizens, Dictionary<string, string?> extra, bool allOnTelegram = false, Action<IServiceCollection>? services = null)
     {
         var folder = Directory.CreateTempSubdirectory("evac-bench-").FullName;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "evacuation.db") }.ToString();
@@ -54,7 +57,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
         }
         // The factory looks for the service's project folder next to the solution; the built files here will do.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EVACUATION_HOST", AppContext.BaseDirectory);
-        var host = new BenchmarkHost(folder, settings);
+        var host = new BenchmarkHost(folder, settings, services);
         _ = host.Server;
         return host;
     }
@@ -126,6 +129,10 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
             builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Benchmark");
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Evacuation.Channels.Telegram;
 using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
 using Evacuation.Fakes;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,16 +45,40 @@ public static class DispatchBenchmark
                 + $"{pipelineRate:N0} messages/s (first request {first.TotalMilliseconds:F0} ms, last {last.TotalSeconds:F2} s, completed {completed.TotalSeconds:F2} s)");
         }
 
+        var clientRate = await ClientCeilingAsync(telegram, messages, Dispatchers * ClaimBatch);
+        Console.WriteLine($"dispatch: Telegram.Bot client alone (TelegramChannel.SendAsync, no database) at the same concurrency: {clientRate:N0} messages/s");
         var ceiling = await RawCeilingAsync(telegram, messages, Dispatchers * ClaimBatch);
         Console.WriteLine($"dispatch: raw HTTP ceiling of the fake at the same concurrency: {ceiling:N0} requests/s; pipeline/ceiling = {pipelineRate / ceiling:P0}");
         return telegram.SentMessages.Select(r => r.ChatId).Distinct().Count() == messages && pipelineRate >= 2000 ? 0 : 1;
     }
 
+    /// <summary>Our Telegram channel with no database around it: what the client library costs.</summary>
+    static async Task<double> ClientCeilingAsync(FakeTelegramServer telegram, int requests, int concurrency)
+    {
+        using var http = new HttpClient();
+        var channel = new TelegramChannel(TelegramBot.CreateClient(new TelegramOptions { BotToken = telegram.Token, ApiBaseUrl = telegram.BaseUrl }, http));
+        var next = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int n;
+            while ((n = Interlocked.Increment(ref next)) <= requests)
+            {
+                var result = await channel.SendAsync(new OutboundMessage(Guid.NewGuid(), Guid.NewGuid(), ChannelKind.Telegram, (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture), "OFFICIAL: Leave Ukraine immediately.", true), CancellationToken.None);
+                if (result.Outcome != SendOutcome.Sent)
+                {
+                    throw new InvalidOperationException(result.Error);
+                }
+            }
+        }));
+        return requests / clock.Elapsed.TotalSeconds;
+    }
+
     /// <summary>sendMessage as plain JSON POSTs from <paramref name="concurrency"/> workers over one pooled HttpClient.</summary>
     static async Task<double> RawCeilingAsync(FakeTelegramServer telegram, int requests, int concurrency)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(telegram.BaseUrl.TrimEnd('/') + "/") };
-        var url = $"bot{telegram.Token}/sendMessage";
+        using var http = new HttpClient();
+        var url = new Uri($"{telegram.BaseUrl.TrimEnd('/')}/bot{telegram.Token}/sendMessage");
         var next = 0;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>

@@ -13,12 +13,15 @@ public sealed class Pacer
     readonly TimeSpan perUnit;
     DateTimeOffset nextFree;
     DateTimeOffset pausedUntil;
+    readonly int perWindow;
+    readonly Queue<DateTimeOffset> recent = new();
 
     public Pacer(double unitsPerSecond, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unitsPerSecond);
         this.time = time;
         perUnit = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / unitsPerSecond));
+        perWindow = Math.Max(1, (int)Math.Floor(unitsPerSecond));
         nextFree = time.GetUtcNow();
     }
 
@@ -46,22 +49,57 @@ public sealed class Pacer
         }
     }
 
-    /// <summary>Waits for a slot; a pause that began while waiting is waited out too.</summary>
+    /// <summary>
+    /// Waits for a slot, then checks the last second really holds room for this send: timers that fire late (a
+    /// busy machine) can release several waiters at once, and a provider counts such a burst. A pause that began
+    /// while waiting is waited out too.
+    /// </summary>
     public async ValueTask WaitAsync(int units, CancellationToken cancellationToken)
     {
+        await DelayUntil(time, Reserve(units), cancellationToken);
         while (true)
         {
-            var start = Reserve(units);
-            await DelayUntil(time, start, cancellationToken);
-            lock (gate)
+            var earliest = TryStart(Math.Max(1, units));
+            if (earliest is null)
             {
-                if (time.GetUtcNow() >= pausedUntil)
-                {
-                    return;
-                }
+                return;
             }
+            await DelayUntil(time, earliest.Value, cancellationToken);
         }
     }
+
+    /// <summary>Starts now if fewer than the rate's units started in the last second (and no pause holds); else says when to look again.</summary>
+    DateTimeOffset? TryStart(int units)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (now < pausedUntil)
+            {
+                return pausedUntil;
+            }
+            while (recent.Count > 0 && recent.Peek() <= now - Window)
+            {
+                recent.Dequeue();
+            }
+            var excess = recent.Count + units - perWindow;
+            if (excess > 0 && recent.Count > 0)
+            {
+                return recent.ElementAt(Math.Min(excess, recent.Count) - 1) + Window;
+            }
+            for (var i = 0; i < units; i++)
+            {
+                recent.Enqueue(now);
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One second plus a little: what happens between this check and the request leaving (serialising it, a busy
+    /// thread pool) can shift sends by a few milliseconds, and the provider counts whole seconds on its side.
+    /// </summary>
+    static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1020);
 
     /// <summary>Waits until <paramref name="at"/>, rounded up to the millisecond so a timer never fires early.</summary>
     public static async ValueTask DelayUntil(TimeProvider time, DateTimeOffset at, CancellationToken cancellationToken)

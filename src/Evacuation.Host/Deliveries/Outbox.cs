@@ -63,7 +63,7 @@ public sealed class Outbox(
             .Select(b => new { b.Id, b.Kind, b.Channels, b.Deadline })
             .ToDictionaryAsync(b => b.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var contacted = new List<Guid>();
+        var accepted = new List<SentDeliveries.Accepted>();
         foreach (var (delivery, result) in attempts)
         {
             var broadcast = broadcasts[delivery.BroadcastId];
@@ -77,23 +77,8 @@ public sealed class Outbox(
             switch (step.State)
             {
                 case DeliveryState.Sent:
-                    await db.Deliveries
-                        .Where(d => d.Id == delivery.Id && (d.State == DeliveryState.Sending || d.State == DeliveryState.Pending))
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(d => d.State, DeliveryState.Sent)
-                            .SetProperty(d => d.ProviderMessageId, result.ProviderMessageId)
-                            .SetProperty(d => d.SentAt, now)
-                            .SetProperty(d => d.LeaseUntil, (DateTime?)null)
-                            .SetProperty(d => d.LastError, (string?)null), cancellationToken);
-                    contacted.Add(delivery.CitizenId);
-                    db.CitizenEvents.Add(new CitizenEvent
-                    {
-                        CitizenId = delivery.CitizenId,
-                        At = now,
-                        Kind = CitizenEventKind.MessageSent,
-                        Actor = "system",
-                        Detail = $"{broadcast.Kind} sent by {delivery.Channel} (broadcast {delivery.BroadcastId})",
-                    });
+                    accepted.Add(new SentDeliveries.Accepted(delivery.Id, delivery.CitizenId, result.ProviderMessageId,
+                        SentDeliveries.DetailFor(broadcast.Kind.ToString(), delivery.Channel.ToString(), delivery.BroadcastId)));
                     break;
                 case DeliveryState.Pending:
                     await SetPendingAsync(db, delivery.Id, step.RetryAt ?? now, result.Error, undoAttempt: false, cancellationToken);
@@ -108,11 +93,7 @@ public sealed class Outbox(
                     break;
             }
         }
-        if (contacted.Count > 0)
-        {
-            await db.Citizens.Where(c => contacted.Contains(c.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAt, now), cancellationToken);
-        }
+        await db.RecordAsync(accepted, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await CompleteFinishedAsync(broadcastIds, cancellationToken);
