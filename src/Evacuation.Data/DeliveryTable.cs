@@ -6,7 +6,7 @@ namespace Evacuation.Data;
 
 /// <summary>
 /// The <c>deliveries</c> table, the outbox (DESIGN.md section 2). The unique key makes fan-out and fallback
-/// idempotent; the claim index serves "due rows of this channel, oldest first".
+/// idempotent; the claim index serves "due rows of this channel, oldest first" and "this channel's open claims" for the reaper.
 /// </summary>
 sealed class DeliveryTable : IEntityTypeConfiguration<Delivery>
 {
@@ -24,6 +24,5 @@ sealed class DeliveryTable : IEntityTypeConfiguration<Delivery>
         d.HasIndex(x => new { x.Channel, x.State, x.NextAttemptAt });
         d.HasIndex(x => new { x.BroadcastId, x.State });
         d.HasIndex(x => x.ProviderMessageId);
-        d.HasIndex(x => new { x.State, x.LeaseUntil });
     }
 }

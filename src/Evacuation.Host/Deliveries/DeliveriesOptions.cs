@@ -17,7 +17,7 @@ public sealed class DeliveriesOptions
     public int ClaimBatch { get; set; } = 64;
 
     /// <summary>Citizens read and deliveries written per fan-out batch.</summary>
-    public int FanOutBatch { get; set; } = 2000;
+    public int FanOutBatch { get; set; } = 5000;
 
     /// <summary>
     /// How long a claim holds a delivery. A process killed mid-send leaves its claims; they are sent again once

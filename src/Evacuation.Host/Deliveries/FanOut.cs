@@ -72,7 +72,7 @@ public sealed class FanOut(
 
     /// <summary>
     /// Writes every delivery of one broadcast, batch by batch. Reading and rendering the next batch overlaps with
-    /// writing the current one (reads never wait for SQLite's writer). The first batch is small so the first
+    /// writing the current one (reads never wait for SQLite's writer). The first batches are small so the first
     /// messages leave at once.
     /// </summary>
     public async Task FanOutAsync(Guid broadcastId, CancellationToken cancellationToken)
@@ -117,7 +117,9 @@ public sealed class FanOut(
                     break;
                 }
                 cursor = batch.Last;
-                size = options.Value.FanOutBatch;
+                // Ramp up (200, 1,000, then full batches): each early write holds SQLite's writer only briefly,
+                // so the dispatchers' first claims get in between.
+                size = Math.Min(size * 5, options.Value.FanOutBatch);
             }
             batches.Complete();
         }

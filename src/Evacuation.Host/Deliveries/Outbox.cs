@@ -178,17 +178,25 @@ public sealed class Outbox(
     public async Task<int> ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
     {
         var now = Now;
+        var count = 0;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var expired = db.Deliveries.Where(d => d.State == DeliveryState.Sending && d.LeaseUntil < now);
-        if (!await expired.AnyAsync(cancellationToken))
+        foreach (var channel in Enum.GetValues<ChannelKind>())
         {
-            return 0;
+            // Per channel so the claim index (channel, state, ...) finds the few rows in flight.
+            var expired = db.Deliveries.Where(d => d.Channel == channel && d.State == DeliveryState.Sending && d.LeaseUntil < now);
+            if (!await expired.AnyAsync(cancellationToken))
+            {
+                continue;
+            }
+            count += await expired.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Pending)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.LastError, "lease expired with no answer recorded"), cancellationToken);
         }
-        var count = await expired.ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.State, DeliveryState.Pending)
-            .SetProperty(d => d.LeaseUntil, (DateTime?)null)
-            .SetProperty(d => d.LastError, "lease expired with no answer recorded"), cancellationToken);
-        pulse.Pulse();
+        if (count > 0)
+        {
+            pulse.Pulse();
+        }
         return count;
     }
 

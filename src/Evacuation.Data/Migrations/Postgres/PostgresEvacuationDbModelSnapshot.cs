@@ -324,8 +324,6 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.HasIndex("BroadcastId", "State");
 
-                    b.HasIndex("State", "LeaseUntil");
-
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 

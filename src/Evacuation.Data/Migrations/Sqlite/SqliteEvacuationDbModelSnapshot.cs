@@ -315,8 +315,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.HasIndex("BroadcastId", "State");
 
-                    b.HasIndex("State", "LeaseUntil");
-
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 

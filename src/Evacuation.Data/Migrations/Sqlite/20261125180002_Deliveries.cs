@@ -91,11 +91,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                 name: "IX_deliveries_ProviderMessageId",
                 table: "deliveries",
                 column: "ProviderMessageId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_deliveries_State_LeaseUntil",
-                table: "deliveries",
-                columns: new[] { "State", "LeaseUntil" });
         }
 
         /// <inheritdoc />
