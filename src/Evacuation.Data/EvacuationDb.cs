@@ -1,5 +1,7 @@
 using Evacuation.Core.Auditing;
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
+using Evacuation.Core.Deliveries;
 using Evacuation.Core.Operators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -19,6 +21,10 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StoredApiKey> ApiKeys => Set<StoredApiKey>();
+
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -83,6 +89,9 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             k.Property(x => x.KeyHash).HasMaxLength(64);
             k.HasIndex(x => x.KeyHash).IsUnique();
         });
+
+        modelBuilder.ApplyConfiguration(new BroadcastTable());
+        modelBuilder.ApplyConfiguration(new DeliveryTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -21,7 +21,7 @@ public static class Storage
         }
         else
         {
-            services.AddPooledDbContextFactory<SqliteEvacuationDb>(o => o.UseSqlite(connectionString));
+            services.AddPooledDbContextFactory<SqliteEvacuationDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
             services.AddSingleton<IDbContextFactory<EvacuationDb>>(sp =>
                 new Upcast<SqliteEvacuationDb>(sp.GetRequiredService<IDbContextFactory<SqliteEvacuationDb>>()));
         }

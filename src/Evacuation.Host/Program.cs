@@ -1,7 +1,9 @@
 using Evacuation.Host.Api;
+using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
+using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
@@ -23,6 +25,7 @@ try
     builder.AddRoutes();
     builder.AddCitizenRegistry();
     builder.AddChannels();
+    builder.AddDeliveries();
     builder.AddReminders();
 
     var app = builder.Build();
@@ -39,6 +42,8 @@ try
     app.MapCitizens();
     app.MapStats();
     app.MapReports();
+    app.MapBroadcasts();
+    app.MapSmsStatusCallbacks();
 
     app.LogChannelModes();
     await app.RunAsync();

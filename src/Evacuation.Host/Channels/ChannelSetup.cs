@@ -1,20 +1,54 @@
 using Evacuation.Channels.Sandbox;
+using Evacuation.Channels.Telegram;
+using Evacuation.Channels.Twilio;
 using Evacuation.Core.Channels;
+using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Channels;
 
 /// <summary>
 /// Chooses, per channel, the live provider or the sandbox, and says which in the start-up log.
-/// A channel is a sandbox when its credentials are empty (CONTRACT.md section 6).
+/// A channel is a sandbox when its credentials are empty (CONTRACT.md section 6). Both sections are validated
+/// at start, so a malformed token or sender stops start-up with one line naming the key.
 /// </summary>
 public static class ChannelSetup
 {
+    /// <summary>The Bot API client's HttpClient: named so it is pooled, and without request logging because the token is in every URL.</summary>
+    public const string TelegramHttpClient = "telegram";
+
+    public const string TwilioHttpClient = "twilio";
+
     public static WebApplicationBuilder AddChannels(this WebApplicationBuilder builder)
     {
-        builder.Services.AddKeyedSingleton<IChannel>(ChannelKind.Telegram,
-            (sp, _) => new SandboxChannel(ChannelKind.Telegram, sp.GetRequiredService<ILogger<SandboxChannel>>()));
-        builder.Services.AddKeyedSingleton<IChannel>(ChannelKind.Sms,
-            (sp, _) => new SandboxChannel(ChannelKind.Sms, sp.GetRequiredService<ILogger<SandboxChannel>>()));
+        builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+
+        // Longer than Telegram's long-poll timeout (25 s) would need; a send normally answers in well under a second.
+        builder.Services.AddHttpClient(TelegramHttpClient, c => c.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
+        builder.Services.AddHttpClient(TwilioHttpClient).RemoveAllLoggers();
+
+        builder.Services.AddKeyedSingleton<IChannel>(ChannelKind.Telegram, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            if (options.IsSandbox)
+            {
+                return new SandboxChannel(ChannelKind.Telegram, sp.GetRequiredService<ILogger<SandboxChannel>>());
+            }
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramHttpClient);
+            return new TelegramChannel(TelegramBot.CreateClient(options, http));
+        });
+        builder.Services.AddKeyedSingleton<IChannel>(ChannelKind.Sms, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<TwilioOptions>>().Value;
+            if (options.IsSandbox)
+            {
+                return new SandboxChannel(ChannelKind.Sms, sp.GetRequiredService<ILogger<SandboxChannel>>());
+            }
+            var handler = sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(TwilioHttpClient);
+            return new TwilioChannel(TwilioRest.CreateClient(options, handler), options);
+        });
         return builder;
     }
 
@@ -27,7 +61,10 @@ public static class ChannelSetup
             var channel = app.Services.GetRequiredKeyedService<IChannel>(kind);
             if (channel.IsLive)
             {
-                logger.LogInformation("{Channel} channel: LIVE, messages go to real citizens", kind);
+                var where = kind == ChannelKind.Telegram
+                    ? app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.ApiBaseUrl
+                    : app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl;
+                logger.LogInformation("{Channel} channel: LIVE at {ApiBaseUrl}, messages go to real citizens", kind, where);
             }
             else
             {

@@ -1,0 +1,52 @@
+using Evacuation.Core.Channels;
+
+namespace Evacuation.Core.Broadcasts;
+
+/// <summary>
+/// One operator request to message many citizens. Its deliveries (one per recipient and channel) are written by
+/// fan-out and carry the rendered text; the broadcast keeps what is needed to render them and its progress.
+/// </summary>
+public sealed class Broadcast
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public BroadcastKind Kind { get; set; }
+
+    /// <summary>Operator texts by language code as JSON (<c>{"en":"..."}</c>); languages without one use the built-in template.</summary>
+    public string TextsJson { get; set; } = "{}";
+
+    /// <summary>The <see cref="Audience"/> as JSON, so fan-out runs the same query the estimate counted.</summary>
+    public string AudienceJson { get; set; } = "{}";
+
+    public ChannelPolicy Channels { get; set; }
+
+    public BroadcastState State { get; set; }
+
+    /// <summary>The operator key's name that asked for it.</summary>
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When fan-out may start; the creation time unless the operator scheduled it.</summary>
+    public DateTime SendAt { get; set; }
+
+    /// <summary>Deliveries still not sent by then fail as "gave up" (<c>Deliveries:GiveUpAfter</c> after <see cref="SendAt"/>).</summary>
+    public DateTime Deadline { get; set; }
+
+    /// <summary>Recipients counted when the broadcast was accepted.</summary>
+    public int Recipients { get; set; }
+
+    /// <summary>
+    /// The last citizen id fan-out has written deliveries for. Saved with each batch, so fan-out resumes after a
+    /// crash exactly where it stopped.
+    /// </summary>
+    public Guid? FanOutCursor { get; set; }
+
+    public DateTime? FannedOutAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+
+    /// <summary>The channels used for <paramref name="citizenHasTelegram"/>/<paramref name="citizenHasSms"/> under this broadcast's policy.</summary>
+    public IReadOnlyList<ChannelKind> ChannelsFor(bool citizenHasTelegram, bool citizenHasSms) =>
+        ChannelChoice.For(Channels, citizenHasTelegram, citizenHasSms);
+}

@@ -1,0 +1,48 @@
+using Evacuation.Core.Channels;
+
+namespace Evacuation.Core.Deliveries;
+
+/// <summary>
+/// One message of one broadcast to one citizen on one channel: the outbox row dispatchers claim, send and record.
+/// Everything a dispatcher needs is here (address and rendered text), so a restarted process carries on from the
+/// database alone. Unique on (<see cref="BroadcastId"/>, <see cref="CitizenId"/>, <see cref="Channel"/>).
+/// </summary>
+public sealed class Delivery
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid BroadcastId { get; set; }
+
+    public Guid CitizenId { get; set; }
+
+    public ChannelKind Channel { get; set; }
+
+    /// <summary>Chat id or E.164 phone at fan-out time.</summary>
+    public string Address { get; set; } = "";
+
+    /// <summary>The text rendered for this citizen at fan-out (name, crossing, directions filled in).</summary>
+    public string Text { get; set; } = "";
+
+    /// <summary>Telegram messages of built-in kinds carry the 1-4 reply buttons.</summary>
+    public bool WithReplyButtons { get; set; }
+
+    public DeliveryState State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    public DateTime? LeaseUntil { get; set; }
+
+    public string? ProviderMessageId { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public DateTime? DeliveredAt { get; set; }
+
+    public OutboundMessage ToMessage() => new(Id, CitizenId, Channel, Address, Text, WithReplyButtons);
+}

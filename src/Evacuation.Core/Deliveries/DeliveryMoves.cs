@@ -1,0 +1,29 @@
+namespace Evacuation.Core.Deliveries;
+
+/// <summary>
+/// Status only moves forward (DESIGN.md section 2): late, repeated and out-of-order news never moves a delivery
+/// back, and a final state never changes.
+/// </summary>
+public static class DeliveryMoves
+{
+    public static bool IsFinal(DeliveryState state) =>
+        state is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Undeliverable or DeliveryState.Cancelled;
+
+    /// <summary>Not final and not yet accepted by a provider: still to be sent.</summary>
+    public static bool IsOpen(DeliveryState state) => state is DeliveryState.Pending or DeliveryState.Sending;
+
+    /// <summary>
+    /// True when a delivery in <paramref name="from"/> may become <paramref name="to"/>. The one backward step
+    /// allowed is <c>Sending → Pending</c>: a retry, or a lease that expired with no answer recorded.
+    /// </summary>
+    public static bool CanMove(DeliveryState from, DeliveryState to) => (from, to) switch
+    {
+        _ when IsFinal(from) => false,
+        (DeliveryState.Pending, DeliveryState.Sending or DeliveryState.Cancelled or DeliveryState.Failed) => true,
+        (DeliveryState.Pending, _) => false,
+        (DeliveryState.Sending, DeliveryState.Sending) => false,
+        (DeliveryState.Sending, _) => true,
+        (DeliveryState.Sent, DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Undeliverable) => true,
+        _ => false,
+    };
+}

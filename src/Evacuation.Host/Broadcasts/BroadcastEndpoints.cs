@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Deliveries;
+using Evacuation.Core.Routes;
+using Evacuation.Data;
+using Evacuation.Host.Api;
+using Evacuation.Host.Auditing;
+using Evacuation.Host.Deliveries;
+using Evacuation.Host.Operators;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Broadcasts;
+
+/// <summary><c>/api/broadcasts</c>: send (or estimate) a broadcast, follow its progress, list, cancel.</summary>
+public static class BroadcastEndpoints
+{
+    public const int MaxListed = 200;
+
+    public static IEndpointRouteBuilder MapBroadcasts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/broadcasts").WithTags("Broadcasts");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Operator);
+        group.MapGet("/", ListAsync).RequireAuthorization(Roles.Viewer);
+        group.MapGet("/{id}", ShowAsync).RequireAuthorization(Roles.Viewer);
+        group.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Roles.Operator);
+        return app;
+    }
+
+    /// <summary>
+    /// Stores the broadcast and answers 202 at once; fan-out and sending happen in the background. An audience of
+    /// nobody is refused (a dry run answers it with zeros), so an operator's typo in a filter is not a silent no-op.
+    /// </summary>
+    static async Task<IResult> CreateAsync(
+        HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (plan, errors) = BroadcastPlan.Read(request!, routes);
+        if (plan is null)
+        {
+            return Problem.Invalid(errors);
+        }
+        var estimate = await BroadcastEstimate.CountAsync(db, plan, context.RequestAborted);
+        if (request!.DryRun)
+        {
+            return TypedResults.Accepted((string?)null, new BroadcastAccepted(null, estimate.Recipients, estimate, true, plan.SendAt));
+        }
+        if (estimate.Recipients == 0)
+        {
+            return Problem.BadRequest("The audience matches nobody who can be reached on the chosen channels (opted-out citizens are never included). Widen the filters or choose other channels.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var sendAt = plan.SendAt is { } at && at > now ? at : now;
+        var actor = Roles.NameOf(context.User);
+        var broadcast = new Broadcast
+        {
+            Kind = plan.Kind,
+            TextsJson = JsonSerializer.Serialize(plan.Texts),
+            AudienceJson = JsonSerializer.Serialize(plan.Audience),
+            Channels = plan.Channels,
+            State = BroadcastState.Queued,
+            CreatedBy = actor,
+            CreatedAt = now,
+            SendAt = sendAt,
+            Deadline = sendAt + options.Value.GiveUpAfter,
+            Recipients = estimate.Recipients,
+        };
+        db.Broadcasts.Add(broadcast);
+        db.Record(now, actor, "broadcast.create", broadcast.Id.ToString(),
+            $"{plan.Kind} to {estimate.Recipients} recipients by {plan.Channels}" + (sendAt > now ? $", scheduled for {sendAt:O}" : ""));
+        await db.SaveChangesAsync(context.RequestAborted);
+        pulse.Pulse();
+        return TypedResults.Accepted($"/api/broadcasts/{broadcast.Id}",
+            new BroadcastAccepted(broadcast.Id.ToString(), estimate.Recipients, estimate, false, sendAt > now ? sendAt : null));
+    }
+
+    static async Task<IResult> ShowAsync(string id, EvacuationDb db, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
+        {
+            return Problem.NotFound($"No broadcast has id '{id}'.");
+        }
+        var counts = await BroadcastCounts.OfAsync(db, broadcast.Id, cancellationToken);
+        return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
+    }
+
+    static async Task<IResult> ListAsync(EvacuationDb db, CancellationToken cancellationToken, int? limit = null)
+    {
+        var take = Math.Clamp(limit ?? 50, 1, MaxListed);
+        var rows = await db.Broadcasts.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(b => new BroadcastSummary(b.Id.ToString(), b.Kind, b.State, b.Channels, b.Recipients, b.CreatedBy, b.CreatedAt, b.SendAt)));
+    }
+
+    /// <summary>Stops what has not been sent: pending deliveries become cancelled; messages already with a provider are not recalled.</summary>
+    static async Task<IResult> CancelAsync(string id, HttpContext context, EvacuationDb db, TimeProvider time, DeliveryPulse pulse)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
+        {
+            return Problem.NotFound($"No broadcast has id '{id}'.");
+        }
+        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled)
+        {
+            return Problem.Conflict($"The broadcast is already {broadcast.State.ToString().ToLowerInvariant()}; there is nothing left to cancel.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var actor = Roles.NameOf(context.User);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Broadcasts
+            .Where(b => b.Id == broadcast.Id && (b.State == BroadcastState.Queued || b.State == BroadcastState.Sending))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Cancelled).SetProperty(b => b.FinishedAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            return Problem.Conflict("The broadcast finished while it was being cancelled; there is nothing left to cancel.");
+        }
+        var stopped = await db.Deliveries
+            .Where(d => d.BroadcastId == broadcast.Id && d.State == DeliveryState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled), cancellationToken);
+        db.Record(now, actor, "broadcast.cancel", broadcast.Id.ToString(), $"{stopped} pending deliveries cancelled");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        pulse.Pulse();
+        var counts = await BroadcastCounts.OfAsync(db, broadcast.Id, cancellationToken);
+        broadcast.State = BroadcastState.Cancelled;
+        broadcast.FinishedAt = now;
+        return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
+    }
+
+    static async Task<Broadcast?> FindAsync(EvacuationDb db, string id, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var guid)
+            ? await db.Broadcasts.AsNoTracking().SingleOrDefaultAsync(b => b.Id == guid, cancellationToken)
+            : null;
+}

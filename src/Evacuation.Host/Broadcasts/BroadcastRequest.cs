@@ -1,0 +1,27 @@
+namespace Evacuation.Host.Broadcasts;
+
+/// <summary>The body of <c>POST /api/broadcasts</c> (CONTRACT.md section 3). Enums arrive as strings and are read by <see cref="BroadcastPlan"/>, so a mistake gets a clear message.</summary>
+public sealed class BroadcastRequest
+{
+    public string? Kind { get; set; }
+
+    /// <summary>Text per language code; optional for Advisory and RouteInstructions.</summary>
+    public Dictionary<string, string?>? Text { get; set; }
+
+    public AudienceRequest? Audience { get; set; }
+
+    public string? Channels { get; set; }
+
+    public bool DryRun { get; set; }
+
+    public DateTimeOffset? SendAt { get; set; }
+}
+
+public sealed class AudienceRequest
+{
+    public List<string>? Statuses { get; set; }
+
+    public List<string>? Regions { get; set; }
+
+    public List<string>? Crossings { get; set; }
+}

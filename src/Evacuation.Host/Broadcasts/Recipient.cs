@@ -1,0 +1,48 @@
+using System.Globalization;
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Citizens;
+using Evacuation.Core.Routes;
+
+namespace Evacuation.Host.Broadcasts;
+
+/// <summary>What fan-out reads of one citizen: enough to choose channels and write their message.</summary>
+public sealed record Recipient(
+    Guid Id,
+    string Name,
+    string Language,
+    string? Phone,
+    long? TelegramChatId,
+    bool TelegramUnreachable,
+    bool SmsUnreachable,
+    string? Region,
+    string? AssignedCrossing,
+    double? Latitude,
+    double? Longitude)
+{
+    public bool HasTelegram => TelegramChatId is not null && !TelegramUnreachable;
+
+    public bool HasSms => Phone is not null && !SmsUnreachable;
+
+    public string AddressOn(ChannelKind channel) =>
+        channel == ChannelKind.Telegram ? TelegramChatId!.Value.ToString(CultureInfo.InvariantCulture) : Phone!;
+
+    public static IQueryable<Recipient> From(IQueryable<Citizen> citizens) =>
+        citizens.Select(c => new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,
+            c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude));
+
+    /// <summary>
+    /// The values for this citizen's template: their crossing's name in their language and directions to it from
+    /// their shared location or region centre. Both are empty while no crossing is assigned.
+    /// </summary>
+    public MessageValues Values(CrossingsFile crossings, CrossingAssignment places)
+    {
+        if (AssignedCrossing is null || !crossings.TryFindCrossing(AssignedCrossing, out var crossing))
+        {
+            return new MessageValues(Language, Name);
+        }
+        var from = places.StartingPoint(Latitude, Longitude, Region);
+        var directions = from is { } point ? RouteDirections.Describe(crossing, point, Language) : null;
+        return new MessageValues(Language, Name, crossing.DisplayName(Language), directions);
+    }
+}

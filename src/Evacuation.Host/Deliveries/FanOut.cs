@@ -1,0 +1,189 @@
+using System.Threading.Channels;
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Deliveries;
+using Evacuation.Core.Routes;
+using Evacuation.Data;
+using Evacuation.Host.Broadcasts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Deliveries;
+
+/// <summary>
+/// Turns due broadcasts into delivery rows: streams the audience in batches of <c>Deliveries:FanOutBatch</c>
+/// citizens ordered by id, renders each citizen's text, inserts the batch and moves the broadcast's cursor in the
+/// same transaction, then wakes the dispatchers, so the first messages leave while later batches are written.
+/// After a crash it resumes after the cursor; nothing is written twice and nobody is skipped.
+/// </summary>
+public sealed class FanOut(
+    IDbContextFactory<EvacuationDb> databases,
+    TimeProvider time,
+    CrossingsFile crossings,
+    Outbox outbox,
+    DeliveryPulse pulse,
+    IOptions<DeliveriesOptions> options,
+    ILogger<FanOut> logger) : BackgroundService
+{
+    readonly CrossingAssignment places = new(crossings);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var woken = pulse.Next;
+                if (await NextDueAsync(stoppingToken) is { } id)
+                {
+                    await FanOutAsync(id, stoppingToken);
+                    continue;
+                }
+                await woken.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing woke us: look again.
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Fan-out failed; trying again");
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    async Task<Guid?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var due = await db.Broadcasts.AsNoTracking()
+            .Where(b => (b.State == BroadcastState.Queued || b.State == BroadcastState.Sending) && b.FannedOutAt == null && b.SendAt <= now)
+            .OrderBy(b => b.SendAt)
+            .Select(b => b.Id)
+            .Take(1)
+            .ToListAsync(cancellationToken);
+        return due.Count == 0 ? null : due[0];
+    }
+
+    /// <summary>
+    /// Writes every delivery of one broadcast, batch by batch. Reading and rendering the next batch overlaps with
+    /// writing the current one (reads never wait for SQLite's writer). The first batches are small so the first
+    /// messages leave at once.
+    /// </summary>
+    public async Task FanOutAsync(Guid broadcastId, CancellationToken cancellationToken)
+    {
+        Broadcast broadcast;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+        {
+            broadcast = await db.Broadcasts.AsNoTracking().SingleAsync(b => b.Id == broadcastId, cancellationToken);
+            await db.Broadcasts.Where(b => b.Id == broadcastId && b.State == BroadcastState.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Sending), cancellationToken);
+        }
+        var batches = Channel.CreateBounded<Batch>(2);
+        var reading = Task.Run(() => ReadAllAsync(broadcast, batches.Writer, cancellationToken), cancellationToken);
+        var written = 0;
+        await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+        {
+            await WriteAsync(broadcast.Id, batch, cancellationToken);
+            written += batch.Rows.Count;
+            pulse.Pulse();
+        }
+        await reading;
+        logger.LogInformation("Broadcast {BroadcastId} fanned out: {Count} deliveries", broadcastId, written);
+        await outbox.CompleteFinishedAsync([broadcastId], cancellationToken);
+    }
+
+    sealed record Batch(List<Delivery> Rows, Guid? Last, bool Finished, DateTime At);
+
+    async Task ReadAllAsync(Broadcast broadcast, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var texts = BroadcastTexts.Of(broadcast);
+            var audience = BroadcastTexts.AudienceOf(broadcast);
+            var cursor = broadcast.FanOutCursor;
+            var size = Math.Min(FirstBatch, options.Value.FanOutBatch);
+            while (true)
+            {
+                var batch = await ReadAsync(broadcast, texts, audience, cursor, size, cancellationToken);
+                await batches.WriteAsync(batch, cancellationToken);
+                if (batch.Finished)
+                {
+                    break;
+                }
+                cursor = batch.Last;
+                // Ramp up (200, 1,000, then full batches): each early write holds SQLite's writer only briefly,
+                // so the dispatchers' first claims get in between.
+                size = Math.Min(size * 5, options.Value.FanOutBatch);
+            }
+            batches.Complete();
+        }
+        catch (Exception e)
+        {
+            batches.Complete(e);
+        }
+    }
+
+    const int FirstBatch = 200;
+
+    /// <summary>The next <paramref name="size"/> citizens after <paramref name="cursor"/>, with their messages rendered. Empty once the broadcast is cancelled.</summary>
+    async Task<Batch> ReadAsync(
+        Broadcast broadcast, BroadcastTexts texts, Audience audience, Guid? cursor, int size, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var state = await db.Broadcasts.Where(b => b.Id == broadcast.Id).Select(b => b.State).SingleAsync(cancellationToken);
+        var citizens = AudienceQuery.Apply(db.Citizens.AsNoTracking(), audience);
+        if (cursor is { } after)
+        {
+            citizens = citizens.Where(c => c.Id.CompareTo(after) > 0);
+        }
+        var recipients = state == BroadcastState.Cancelled
+            ? []
+            : await Recipient.From(citizens.OrderBy(c => c.Id).Take(size)).ToListAsync(cancellationToken);
+        var rows = new List<Delivery>(recipients.Count);
+        foreach (var recipient in recipients)
+        {
+            var channels = broadcast.ChannelsFor(recipient.HasTelegram, recipient.HasSms);
+            if (channels.Count == 0)
+            {
+                continue;
+            }
+            var text = texts.Render(recipient, crossings, places);
+            foreach (var channel in channels)
+            {
+                rows.Add(new Delivery
+                {
+                    BroadcastId = broadcast.Id,
+                    CitizenId = recipient.Id,
+                    Channel = channel,
+                    Address = recipient.AddressOn(channel),
+                    Text = text,
+                    WithReplyButtons = channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom,
+                    State = DeliveryState.Pending,
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                });
+            }
+        }
+        return new Batch(rows, recipients.Count > 0 ? recipients[^1].Id : cursor, recipients.Count < size, now);
+    }
+
+    /// <summary>Inserts a batch and moves the cursor in one short transaction: after a crash, fan-out resumes after the last batch written.</summary>
+    async Task WriteAsync(Guid broadcastId, Batch batch, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.InsertAsync(batch.Rows, cancellationToken);
+        await db.Broadcasts.Where(b => b.Id == broadcastId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.FanOutCursor, batch.Last)
+                .SetProperty(b => b.FannedOutAt, batch.Finished ? batch.At : null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,269 @@
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Citizens;
+using Evacuation.Core.Deliveries;
+using Evacuation.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Deliveries;
+
+/// <summary>
+/// The delivery rows as the dispatchers and the sweeper see them: claim, record what a provider said, reclaim
+/// expired leases, give up at the deadline, finish broadcasts. Each call is its own short transaction; none is
+/// open while a provider is called.
+/// </summary>
+public sealed class Outbox(
+    IDbContextFactory<EvacuationDb> databases,
+    TimeProvider time,
+    IOptions<DeliveriesOptions> options,
+    DeliveryPulse pulse,
+    ChannelStops stops)
+{
+    DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<List<Delivery>> ClaimAsync(ChannelKind channel, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+        return await db.ClaimDueAsync(channel, max, now, now + options.Value.Lease, cancellationToken);
+    }
+
+    /// <summary>Puts claimed deliveries that were never tried back in the queue (the process is stopping).</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Deliveries
+            .Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Pending)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records one attempt per delivery, in one transaction: the next state, the citizen's timeline and last
+    /// contact, unreachable channels and their fallback deliveries.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<(Delivery Delivery, SendResult Result)> attempts, CancellationToken cancellationToken)
+    {
+        if (attempts.Count == 0)
+        {
+            return;
+        }
+        var now = Now;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var broadcastIds = attempts.Select(a => a.Delivery.BroadcastId).Distinct().ToList();
+        var broadcasts = await db.Broadcasts.AsNoTracking()
+            .Where(b => broadcastIds.Contains(b.Id))
+            .Select(b => new { b.Id, b.Kind, b.Channels, b.Deadline })
+            .ToDictionaryAsync(b => b.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var accepted = new List<SentDeliveries.Accepted>();
+        foreach (var (delivery, result) in attempts)
+        {
+            var broadcast = broadcasts[delivery.BroadcastId];
+            var step = NextStep.After(result, delivery.Attempts, now, broadcast.Deadline, Random.Shared.NextDouble());
+            if (step.StopChannel)
+            {
+                stops.Stop(delivery.Channel, result.Error ?? "misconfigured");
+                await SetPendingAsync(db, delivery.Id, now, result.Error, undoAttempt: true, cancellationToken);
+                continue;
+            }
+            switch (step.State)
+            {
+                case DeliveryState.Sent:
+                    accepted.Add(new SentDeliveries.Accepted(delivery.Id, delivery.CitizenId, result.ProviderMessageId,
+                        SentDeliveries.DetailFor(broadcast.Kind.ToString(), delivery.Channel.ToString(), delivery.BroadcastId)));
+                    break;
+                case DeliveryState.Pending:
+                    await SetPendingAsync(db, delivery.Id, step.RetryAt ?? now, result.Error, undoAttempt: false, cancellationToken);
+                    break;
+                default:
+                    var error = result.Outcome == SendOutcome.Retry ? NextStep.GaveUp + " (last: " + result.Error + ")" : result.Error;
+                    await SetFinalAsync(db, delivery.Id, step.State, error, cancellationToken);
+                    if (step.MarkUnreachable)
+                    {
+                        await MarkUnreachableAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
+                    }
+                    break;
+            }
+        }
+        await db.RecordAsync(accepted, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await CompleteFinishedAsync(broadcastIds, cancellationToken);
+        pulse.Pulse();
+    }
+
+    static Task<int> SetPendingAsync(EvacuationDb db, Guid id, DateTime at, string? error, bool undoAttempt, CancellationToken cancellationToken) =>
+        db.Deliveries
+            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Pending)
+                .SetProperty(d => d.NextAttemptAt, at)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.Attempts, d => undoAttempt ? d.Attempts - 1 : d.Attempts)
+                .SetProperty(d => d.LastError, Shorten(error)), cancellationToken);
+
+    static Task<int> SetFinalAsync(EvacuationDb db, Guid id, DeliveryState state, string? error, CancellationToken cancellationToken) =>
+        db.Deliveries
+            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, state)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.LastError, Shorten(error)), cancellationToken);
+
+    /// <summary>
+    /// The provider says this channel can never reach the citizen: remember it, and under the Preferred policy
+    /// queue the same text on the other channel if the citizen has one. The unique key makes this idempotent.
+    /// </summary>
+    internal static async Task MarkUnreachableAsync(
+        EvacuationDb db, Delivery delivery, BroadcastKind kind, ChannelPolicy policy, DateTime now, CancellationToken cancellationToken)
+    {
+        var citizen = await db.Citizens.SingleOrDefaultAsync(c => c.Id == delivery.CitizenId, cancellationToken);
+        if (citizen is null)
+        {
+            return;
+        }
+        if (delivery.Channel == ChannelKind.Telegram)
+        {
+            citizen.TelegramUnreachable = true;
+        }
+        else
+        {
+            citizen.SmsUnreachable = true;
+        }
+        citizen.UpdatedAt = now;
+        db.CitizenEvents.Add(new CitizenEvent
+        {
+            CitizenId = citizen.Id,
+            At = now,
+            Kind = CitizenEventKind.DeliveryChanged,
+            Actor = "system",
+            Detail = $"{delivery.Channel} cannot reach this citizen any more",
+        });
+        if (Fallback.After(delivery.Channel, policy, citizen.HasUsableTelegram, citizen.HasUsableSms) is not { } other)
+        {
+            return;
+        }
+        var exists = await db.Deliveries.AnyAsync(
+            d => d.BroadcastId == delivery.BroadcastId && d.CitizenId == citizen.Id && d.Channel == other, cancellationToken);
+        if (exists)
+        {
+            return;
+        }
+        db.Deliveries.Add(new Delivery
+        {
+            BroadcastId = delivery.BroadcastId,
+            CitizenId = citizen.Id,
+            Channel = other,
+            Address = other == ChannelKind.Telegram ? citizen.TelegramChatId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : citizen.Phone!,
+            Text = delivery.Text,
+            WithReplyButtons = other == ChannelKind.Telegram && kind != BroadcastKind.Custom,
+            State = DeliveryState.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+    }
+
+    // The sweeps below look first with a read and write only when there is something to change: on SQLite an
+    // UPDATE takes the single write lock even when it matches nothing, and fan-out and dispatchers need it.
+
+    /// <summary>Claims whose lease ran out (their process died or hung) go back to pending.</summary>
+    public async Task<int> ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var count = 0;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        foreach (var channel in Enum.GetValues<ChannelKind>())
+        {
+            // Per channel so the claim index (channel, state, ...) finds the few rows in flight.
+            var expired = db.Deliveries.Where(d => d.Channel == channel && d.State == DeliveryState.Sending && d.LeaseUntil < now);
+            if (!await expired.AnyAsync(cancellationToken))
+            {
+                continue;
+            }
+            count += await expired.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Pending)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.LastError, "lease expired with no answer recorded"), cancellationToken);
+        }
+        if (count > 0)
+        {
+            pulse.Pulse();
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Pending deliveries of broadcasts past their deadline fail as "gave up", except on a channel stopped for
+    /// misconfiguration (they wait for the fix); pending deliveries of cancelled broadcasts are cancelled.
+    /// </summary>
+    public async Task<int> GiveUpAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var stopped = stops.Stopped.ToList();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var overdue = await db.Broadcasts.AsNoTracking()
+            .Where(b => b.State == BroadcastState.Sending && b.Deadline < now &&
+                db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel)))
+            .Select(b => b.Id)
+            .ToListAsync(cancellationToken);
+        var cancelled = await db.Broadcasts.AsNoTracking()
+            .Where(b => b.State == BroadcastState.Cancelled && db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending))
+            .Select(b => b.Id)
+            .ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var id in overdue)
+        {
+            changed += await db.Deliveries
+                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.State, DeliveryState.Failed)
+                    .SetProperty(d => d.LastError, NextStep.GaveUp), cancellationToken);
+        }
+        foreach (var id in cancelled)
+        {
+            changed += await db.Deliveries
+                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled), cancellationToken);
+        }
+        if (changed > 0)
+        {
+            pulse.Pulse();
+        }
+        return changed;
+    }
+
+    /// <summary>Broadcasts fully fanned out with nothing pending or sending become Completed.</summary>
+    public async Task<int> CompleteFinishedAsync(IReadOnlyCollection<Guid>? broadcastIds, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var finished = db.Broadcasts.Where(b => b.State == BroadcastState.Sending && b.FannedOutAt != null &&
+            !db.Deliveries.Any(d => d.BroadcastId == b.Id && (d.State == DeliveryState.Pending || d.State == DeliveryState.Sending)));
+        if (broadcastIds is not null)
+        {
+            finished = finished.Where(b => broadcastIds.Contains(b.Id));
+        }
+        if (!await finished.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+        var count = await finished.ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.State, BroadcastState.Completed)
+            .SetProperty(b => b.FinishedAt, now), cancellationToken);
+        if (count > 0)
+        {
+            pulse.Pulse();
+        }
+        return count;
+    }
+
+    static string? Shorten(string? error) => error is { Length: > 500 } ? error[..500] : error;
+}

@@ -1,0 +1,31 @@
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Deliveries;
+
+namespace Evacuation.Core.Tests.Deliveries;
+
+public sealed class FallbackTests
+{
+    [Theory]
+    [InlineData("blocked bot, has a phone", ChannelKind.Telegram, ChannelPolicy.Preferred, true, true, ChannelKind.Sms)]
+    [InlineData("blocked bot, no phone", ChannelKind.Telegram, ChannelPolicy.Preferred, true, false, null)]
+    [InlineData("SMS STOP, has a chat", ChannelKind.Sms, ChannelPolicy.Preferred, true, true, ChannelKind.Telegram)]
+    [InlineData("Both already covers the other channel", ChannelKind.Telegram, ChannelPolicy.Both, true, true, null)]
+    [InlineData("Telegram only was asked for", ChannelKind.Telegram, ChannelPolicy.Telegram, true, true, null)]
+    public void Falls_back_only_under_the_preferred_policy_and_only_to_a_channel_the_citizen_has(
+        string label, ChannelKind failed, ChannelPolicy policy, bool hasTelegram, bool hasSms, ChannelKind? expected)
+    {
+        Assert.True(label.Length > 0);
+        Assert.Equal(expected, Fallback.After(failed, policy, hasTelegram, hasSms));
+    }
+
+    [Theory]
+    [InlineData(ChannelPolicy.Preferred, true, true, "Telegram")]
+    [InlineData(ChannelPolicy.Preferred, false, true, "Sms")]
+    [InlineData(ChannelPolicy.Both, true, true, "Telegram,Sms")]
+    [InlineData(ChannelPolicy.Both, false, true, "Sms")]
+    [InlineData(ChannelPolicy.Telegram, false, true, "")]
+    [InlineData(ChannelPolicy.Sms, true, false, "")]
+    public void The_policy_picks_the_channels_a_citizen_gets(ChannelPolicy policy, bool hasTelegram, bool hasSms, string expected) =>
+        Assert.Equal(expected, string.Join(",", ChannelChoice.For(policy, hasTelegram, hasSms)));
+}

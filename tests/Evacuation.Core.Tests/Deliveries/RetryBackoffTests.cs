@@ -1,0 +1,34 @@
+using Evacuation.Core.Deliveries;
+
+namespace Evacuation.Core.Tests.Deliveries;
+
+public sealed class RetryBackoffTests
+{
+    [Theory]
+    [InlineData("first retry", 1, 2)]
+    [InlineData("second retry", 2, 4)]
+    [InlineData("third retry", 3, 8)]
+    [InlineData("sixth retry", 6, 60)]
+    [InlineData("fiftieth retry", 50, 60)]
+    public void Waits_grow_exponentially_and_stop_at_sixty_seconds(string label, int attempts, int seconds)
+    {
+        Assert.True(label.Length > 0);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), RetryBackoff.After(attempts));
+    }
+
+    [Fact]
+    public void The_first_retry_comes_within_five_seconds_even_with_the_most_jitter() =>
+        Assert.True(RetryBackoff.After(1, jitter: 0.999) <= TimeSpan.FromSeconds(5));
+
+    [Fact]
+    public void Jitter_never_goes_past_the_cap() =>
+        Assert.Equal(RetryBackoff.Cap, RetryBackoff.After(20, jitter: 0.999));
+
+    [Fact]
+    public void A_provider_wait_longer_than_ours_is_honoured() =>
+        Assert.Equal(TimeSpan.FromSeconds(30), RetryBackoff.After(1, TimeSpan.FromSeconds(30)));
+
+    [Fact]
+    public void A_provider_wait_shorter_than_ours_replaces_it() =>
+        Assert.Equal(TimeSpan.FromSeconds(1), RetryBackoff.After(3, TimeSpan.FromSeconds(1)));
+}
