@@ -72,9 +72,11 @@ public static class BulkInsert
             .ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
-        var rowsPerStatement = Math.Max(1, Math.Min(500, MaxParameters / columns.Count));
-
         var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+        // SQLite runs in-process: one prepared single-row INSERT, executed synchronously, is its fastest path.
+        // PostgreSQL is a network round trip away: many rows per statement.
+        var rowsPerStatement = sqlite ? 1 : Math.Max(1, Math.Min(500, MaxParameters / columns.Count));
+
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -119,7 +121,19 @@ public static class BulkInsert
                             }
                         }
                     }
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    if (sqlite)
+                    {
+                        if (fresh)
+                        {
+                            await command.PrepareAsync(cancellationToken);
+                        }
+                        // SQLite has no asynchronous I/O; the async path only adds overhead per row.
+                        command.ExecuteNonQuery();
+                    }
+                    else
+                    {
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
                     if (command != full)
                     {
                         await command.DisposeAsync();

@@ -10,6 +10,10 @@ var names = args.Where((a, i) => a != "--size" && (sizeAt < 0 || i != sizeAt + 1
 var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["import"] = () => ImportBenchmark.RunAsync(size ?? 100_000),
+    ["fanout"] = () => FanOutBenchmark.RunAsync(size ?? 100_000),
+    ["dispatch"] = () => DispatchBenchmark.RunAsync(size ?? 20_000),
+    ["pacing"] = () => PacingBenchmark.RunAsync(size ?? 10_000),
+    ["crash"] = () => CrashBenchmark.RunAsync(size ?? 10_000),
 };
 
 var chosen = names.Count == 0 ? benchmarks.Keys.ToList() : names;
