@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Evacuation.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEvacuationDb))]
-    [Migration("20261125180011_Deliveries")]
-    partial class Deliveries
+    [Migration("20261125181330_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -144,6 +144,11 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -214,12 +219,8 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("Phone")
                         .IsUnique();
 
-                    b.HasIndex("Region");
-
                     b.HasIndex("TelegramChatId")
                         .IsUnique();
-
-                    b.HasIndex("Status", "Region");
 
                     b.ToTable("citizens", (string)null);
                 });

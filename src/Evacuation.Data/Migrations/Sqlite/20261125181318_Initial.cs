@@ -44,6 +44,30 @@ namespace Evacuation.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "broadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    TextsJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    AudienceJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SendAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    FanOutCursor = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FannedOutAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcasts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "citizen_events",
                 columns: table => new
                 {
@@ -92,6 +116,32 @@ namespace Evacuation.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_citizens", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BroadcastId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CitizenId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    WithReplyButtons = table.Column<bool>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deliveries", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_KeyHash",
                 table: "api_keys",
@@ -102,6 +152,16 @@ namespace Evacuation.Data.Migrations.Sqlite
                 name: "IX_audit_log_At",
                 table: "audit_log",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcasts_CreatedAt",
+                table: "broadcasts",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcasts_State_SendAt",
+                table: "broadcasts",
+                columns: new[] { "State", "SendAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_citizen_events_CitizenId_At",
@@ -130,6 +190,27 @@ namespace Evacuation.Data.Migrations.Sqlite
                 table: "citizens",
                 column: "TelegramChatId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_BroadcastId_CitizenId_Channel",
+                table: "deliveries",
+                columns: new[] { "BroadcastId", "CitizenId", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_BroadcastId_State",
+                table: "deliveries",
+                columns: new[] { "BroadcastId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_Channel_State_NextAttemptAt",
+                table: "deliveries",
+                columns: new[] { "Channel", "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_ProviderMessageId",
+                table: "deliveries",
+                column: "ProviderMessageId");
         }
 
         /// <inheritdoc />
@@ -142,10 +223,16 @@ namespace Evacuation.Data.Migrations.Sqlite
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "broadcasts");
+
+            migrationBuilder.DropTable(
                 name: "citizen_events");
 
             migrationBuilder.DropTable(
                 name: "citizens");
+
+            migrationBuilder.DropTable(
+                name: "deliveries");
         }
     }
 }

@@ -45,6 +45,30 @@ namespace Evacuation.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "broadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TextsJson = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    AudienceJson = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    Channels = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SendAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Deadline = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false),
+                    FanOutCursor = table.Column<Guid>(type: "uuid", nullable: true),
+                    FannedOutAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcasts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "citizen_events",
                 columns: table => new
                 {
@@ -93,6 +117,32 @@ namespace Evacuation.Data.Migrations.Postgres
                     table.PrimaryKey("PK_citizens", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BroadcastId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CitizenId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Address = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    WithReplyButtons = table.Column<bool>(type: "boolean", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deliveries", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_KeyHash",
                 table: "api_keys",
@@ -103,6 +153,16 @@ namespace Evacuation.Data.Migrations.Postgres
                 name: "IX_audit_log_At",
                 table: "audit_log",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcasts_CreatedAt",
+                table: "broadcasts",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcasts_State_SendAt",
+                table: "broadcasts",
+                columns: new[] { "State", "SendAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_citizen_events_CitizenId_At",
@@ -131,6 +191,27 @@ namespace Evacuation.Data.Migrations.Postgres
                 table: "citizens",
                 column: "TelegramChatId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_BroadcastId_CitizenId_Channel",
+                table: "deliveries",
+                columns: new[] { "BroadcastId", "CitizenId", "Channel" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_BroadcastId_State",
+                table: "deliveries",
+                columns: new[] { "BroadcastId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_Channel_State_NextAttemptAt",
+                table: "deliveries",
+                columns: new[] { "Channel", "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_ProviderMessageId",
+                table: "deliveries",
+                column: "ProviderMessageId");
         }
 
         /// <inheritdoc />
@@ -143,10 +224,16 @@ namespace Evacuation.Data.Migrations.Postgres
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "broadcasts");
+
+            migrationBuilder.DropTable(
                 name: "citizen_events");
 
             migrationBuilder.DropTable(
                 name: "citizens");
+
+            migrationBuilder.DropTable(
+                name: "deliveries");
         }
     }
 }
