@@ -95,6 +95,7 @@ public sealed class DashboardBrowserTests
         await Expect(page.GetByTestId("count-Unconfirmed")).ToHaveTextAsync("13");
         await Expect(page.GetByTestId("people-remaining")).ToHaveTextAsync("26");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("7 confirmed");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.Screenshots, "counters.png"), FullPage = true });
     }
 
     [Fact]
