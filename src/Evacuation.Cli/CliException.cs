@@ -1,4 +1,7 @@
 namespace Evacuation.Cli;
 
-/// <summary>A failure to report as one line, with a non-zero exit code.</summary>
-public sealed class CliException(string message) : Exception(message);
+/// <summary>A failure to report as one line on stderr, with the exit code it deserves.</summary>
+public sealed class CliException(string message, int exitCode = ExitCodes.Failed) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,40 +1,22 @@
 // evac: the operator CLI, a client of the operator API (CONTRACT.md section 5).
 // Reads EVAC_URL (default http://127.0.0.1:5080) and EVAC_API_KEY. Exit 0 on success; otherwise one line on stderr.
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Evacuation.Cli;
+using Spectre.Console;
 
 var url = Environment.GetEnvironmentVariable("EVAC_URL") is { Length: > 0 } u ? u : "http://127.0.0.1:5080";
 var key = Environment.GetEnvironmentVariable("EVAC_API_KEY");
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+if (!Uri.TryCreate(url, UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
 {
-    Console.WriteLine(Commands.Help);
-    return args.Length == 0 ? 2 : 0;
-}
-if (string.IsNullOrWhiteSpace(key))
-{
-    await Console.Error.WriteLineAsync("evac: set EVAC_API_KEY to your operator key");
-    return 2;
+    await Console.Error.WriteLineAsync($"evac: EVAC_URL must be an http or https address (got '{url}')");
+    return ExitCodes.Usage;
 }
 
-using var http = new HttpClient { BaseAddress = new Uri(url) };
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-try
-{
-    return await Commands.RunAsync(http, args);
-}
-catch (HttpRequestException e) when (e.StatusCode is null)
-{
-    await Console.Error.WriteLineAsync($"evac: cannot reach the service at {url} ({e.Message}); is it running? Set EVAC_URL if it is elsewhere.");
-    return 3;
-}
-catch (CliException e)
-{
-    await Console.Error.WriteLineAsync("evac: " + e.Message);
-    return 1;
-}
-catch (JsonException)
-{
-    await Console.Error.WriteLineAsync($"evac: the service at {url} answered something that is not Evacuation's API");
-    return 1;
-}
+// No key: --help still works, and any command that calls the service says to set one.
+using var http = string.IsNullOrWhiteSpace(key) ? null : new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(30) };
+http?.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+await using var output = Console.OpenStandardOutput();
+var terminal = new Terminal(AnsiConsole.Console, output, Console.Error);
+return await EvacCli.RunAsync(terminal, new OperatorApi(http, url), args, cancel.Token);

@@ -3,6 +3,7 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
+using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
@@ -44,6 +45,7 @@ try
     app.MapReports();
     app.MapBroadcasts();
     app.MapSmsStatusCallbacks();
+    app.MapDashboard();
 
     app.LogChannelModes();
     await app.RunAsync();

@@ -1,0 +1,68 @@
+using Spectre.Console.Cli;
+
+namespace Evacuation.Cli;
+
+/// <summary>The <c>evac</c> command tree (CONTRACT.md section 5). Program.cs and the tests both run it through <see cref="RunAsync"/>.</summary>
+public static class EvacCli
+{
+    public static async Task<int> RunAsync(Terminal terminal, OperatorApi api, string[] args, CancellationToken cancellationToken = default)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("evac");
+            config.ConfigureConsole(terminal.Console);
+            config.Settings.Registrar.RegisterInstance(terminal);
+            config.Settings.Registrar.RegisterInstance(api);
+            config.SetExceptionHandler((exception, _) => Fail(terminal, exception));
+            config.AddExample("stats");
+            config.AddExample("broadcast", "advisory", "--region", "Lviv", "--dry-run");
+
+            config.AddBranch("citizens", citizens =>
+            {
+                citizens.SetDescription("The citizen registry.");
+                citizens.AddCommand<ImportCommand>("import")
+                    .WithDescription("Import consular records from a CSV file; prints imported/updated/rejected and lists rejected lines.")
+                    .WithExample("citizens", "import", "citizens.csv");
+            });
+            config.AddBranch("broadcast", broadcast =>
+            {
+                broadcast.SetDescription("Send advisories and route instructions, and follow their progress.");
+                broadcast.AddCommand<AdvisoryCommand>("advisory")
+                    .WithDescription("Send the leave-now advisory (built-in template in each citizen's language).")
+                    .WithExample("broadcast", "advisory", "--region", "Lviv", "--status", "Unconfirmed", "--dry-run")
+                    .WithExample("broadcast", "advisory", "--channels", "Sms", "--wait");
+                broadcast.AddCommand<RouteCommand>("route")
+                    .WithDescription("Send each citizen the route to their assigned crossing.")
+                    .WithExample("broadcast", "route", "--crossing", "PL-SHEGYNI", "--wait");
+                broadcast.AddCommand<BroadcastStatusCommand>("status")
+                    .WithDescription("Show a broadcast's counters; --wait follows it with a live progress bar until everything is sent or failed.")
+                    .WithExample("broadcast", "status", "0193c0de-0000-7000-8000-000000000000", "--wait");
+            });
+            config.AddCommand<StatsCommand>("stats")
+                .WithDescription("Citizens by journey status and region, and the estimated people still in the country.");
+            config.AddBranch("report", report =>
+            {
+                report.SetDescription("Reports for duty officers.");
+                report.AddCommand<UnconfirmedCommand>("unconfirmed")
+                    .WithDescription("CSV of citizens not yet departed, to stdout or to a file.")
+                    .WithExample("report", "unconfirmed", "-o", "unconfirmed.csv");
+            });
+        });
+        return await app.RunAsync(args, cancellationToken);
+    }
+
+    /// <summary>Every failure is one line on stderr and an exit code that says what kind of failure it was.</summary>
+    static int Fail(Terminal terminal, Exception exception)
+    {
+        var (message, code) = exception switch
+        {
+            CliException e => (e.Message, e.ExitCode),
+            CommandParseException or CommandRuntimeException => (exception.Message + "; run 'evac --help'", ExitCodes.Usage),
+            OperationCanceledException => ("cancelled", ExitCodes.Failed),
+            _ => (exception.Message, ExitCodes.Failed),
+        };
+        terminal.Error.WriteLine("evac: " + message.ReplaceLineEndings(" "));
+        return code;
+    }
+}

@@ -1,0 +1,9 @@
+using Spectre.Console;
+
+namespace Evacuation.Cli;
+
+/// <summary>
+/// Where the CLI writes: tables and progress to <see cref="Console"/>, raw data (the CSV report) byte for byte
+/// to <see cref="Output"/>, and the one-line error to <see cref="Error"/>.
+/// </summary>
+public sealed record Terminal(IAnsiConsole Console, Stream Output, TextWriter Error);

@@ -1,0 +1,93 @@
+using System.Net;
+using Evacuation.Core.Citizens;
+using Evacuation.Data;
+using Evacuation.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Evacuation.Host.Tests.Dashboard;
+
+/// <summary>
+/// The whole service on a real loopback port, so a browser can reach it (the in-memory TestServer cannot be).
+/// Real clock, sandbox channels paced fast, one key per role as in <see cref="EvacuationApp"/>.
+/// </summary>
+public sealed class DashboardSite : WebApplicationFactory<Program>
+{
+    readonly TestDatabase database;
+
+    DashboardSite(TestDatabase database) => this.database = database;
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<DashboardSite> StartAsync()
+    {
+        var site = new DashboardSite(await TestDatabase.CreateAsync(StorageProvider.Sqlite));
+        site.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        site.StartServer();
+        var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        site.Address = new Uri(addresses.Addresses.First());
+        return site;
+    }
+
+    public EvacuationDb Open() => database.Open();
+
+    /// <summary>Stores <paramref name="count"/> citizens reachable by Telegram and SMS, in four languages, in Lviv unless shaped otherwise.</summary>
+    public async Task<List<Citizen>> AddCitizensAsync(int count, Action<Citizen, int>? shape = null)
+    {
+        var now = DateTime.UtcNow;
+        var citizens = Enumerable.Range(0, count).Select(n =>
+        {
+            var citizen = new Citizen
+            {
+                Name = $"Citizen {n}",
+                Phone = Some.Phone(n),
+                TelegramChatId = 1000 + n,
+                Language = Language.All[n % 4],
+                Region = "Lviv",
+                HouseholdSize = 2,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            shape?.Invoke(citizen, n);
+            return citizen;
+        }).ToList();
+        await using var db = database.Open();
+        db.Citizens.AddRange(citizens);
+        await db.SaveChangesAsync();
+        return citizens;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["ConnectionStrings:Evacuation"] = database.ConnectionString,
+            ["Operators:ApiKeys:0:Name"] = "duty-viewer",
+            ["Operators:ApiKeys:0:Key"] = EvacuationApp.ViewerKey,
+            ["Operators:ApiKeys:0:Role"] = "Viewer",
+            ["Operators:ApiKeys:1:Name"] = "duty-officer",
+            ["Operators:ApiKeys:1:Key"] = EvacuationApp.OperatorKey,
+            ["Operators:ApiKeys:1:Role"] = "Operator",
+            ["Operators:ApiKeys:2:Name"] = "admin",
+            ["Operators:ApiKeys:2:Key"] = EvacuationApp.AdminKey,
+            ["Operators:ApiKeys:2:Role"] = "Admin",
+            ["Telegram:MessagesPerSecond"] = "1000",
+            ["Twilio:SegmentsPerSecond"] = "1000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseEnvironment("Testing");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
