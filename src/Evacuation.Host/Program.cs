@@ -3,6 +3,7 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
+using Evacuation.Host.Crossings;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
@@ -34,6 +35,7 @@ try
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.LoadRoutes();
     await app.PrepareDatabaseAsync();
+    await app.LoadCrossingStatesAsync();
     await app.LoadKeysAsync();
 
     // What it answers.
@@ -43,6 +45,7 @@ try
     app.MapStats();
     app.MapReports();
     app.MapBroadcasts();
+    app.MapCrossings();
     app.MapSmsStatusCallbacks();
 
     app.LogChannelModes();
