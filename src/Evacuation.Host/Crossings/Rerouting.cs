@@ -157,6 +157,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
             FannedOutAt = now,
         };
         var render = new BroadcastTexts(kind, texts);
+        var values = new RouteValues(planner);
         var rows = new List<Delivery>(recipients.Count);
         foreach (var recipient in recipients)
         {
@@ -166,7 +167,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
                 continue;
             }
             broadcast.Recipients++;
-            var text = render.Render(recipient, planner.Crossings, planner.Assignment);
+            var text = BroadcastText.Compose(kind, render.For(recipient.Language), values.For(recipient));
             foreach (var channel in channels)
             {
                 rows.Add(new Delivery
