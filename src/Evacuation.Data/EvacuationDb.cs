@@ -3,6 +3,7 @@ using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Operators;
+using Evacuation.Core.Routes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -25,6 +26,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<CrossingState> Crossings => Set<CrossingState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -92,6 +95,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
         modelBuilder.ApplyConfiguration(new BroadcastTable());
         modelBuilder.ApplyConfiguration(new DeliveryTable());
+        modelBuilder.ApplyConfiguration(new CrossingTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

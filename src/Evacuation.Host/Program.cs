@@ -3,6 +3,7 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
+using Evacuation.Host.Crossings;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
@@ -35,6 +36,7 @@ try
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.LoadRoutes();
     await app.PrepareDatabaseAsync();
+    await app.LoadCrossingStatesAsync();
     await app.LoadKeysAsync();
 
     // What it answers.
@@ -44,6 +46,7 @@ try
     app.MapStats();
     app.MapReports();
     app.MapBroadcasts();
+    app.MapCrossings();
     app.MapSmsStatusCallbacks();
     app.MapDashboard();
 

@@ -26,9 +26,9 @@ public static class ImportBenchmark
                 .Options;
             await using var db = new SqliteEvacuationDb(options);
             await Storage.PrepareAsync(db, CancellationToken.None);
-            var regions = CrossingsFile.Load(CrossingsFile.ShippedPath).Regions;
-            var rules = new CitizenRules("UA", regions);
-            var registry = new CitizenRegistry(db, TimeProvider.System);
+            var crossings = CrossingsFile.Load(CrossingsFile.ShippedPath);
+            var rules = new CitizenRules("UA", crossings.Regions);
+            var registry = new CitizenRegistry(db, TimeProvider.System, new Host.Routes.CrossingPlanner(crossings, TimeProvider.System));
             db.ChangeTracker.AutoDetectChangesEnabled = false;
 
             GC.Collect();

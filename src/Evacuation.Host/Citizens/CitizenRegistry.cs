@@ -1,5 +1,6 @@
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
+using Evacuation.Host.Routes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Citizens;
@@ -12,7 +13,7 @@ namespace Evacuation.Host.Citizens;
 /// Fields left empty in the input keep their stored value; fields given replace it. A phone or chat id that
 /// already belongs to another citizen refuses the record instead of silently moving it.
 /// </remarks>
-public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time)
+public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time, CrossingPlanner planner)
 {
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CitizenFields> batch, string actor, CancellationToken cancellationToken)
     {
@@ -43,15 +44,19 @@ public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time)
         var outcomes = new List<UpsertOutcome>(batch.Count);
         var added = new List<Citizen>();
         var events = new List<CitizenEvent>();
+        var toPlace = new List<Citizen>();
         foreach (var fields in batch)
         {
-            var outcome = Upsert(fields, actor, now, byExternalId, byPhone, byChat, events);
+            var outcome = Upsert(fields, actor, now, byExternalId, byPhone, byChat, events, toPlace);
             if (outcome.Kind == UpsertKind.Created)
             {
                 added.Add(outcome.Citizen!);
             }
             outcomes.Add(outcome);
         }
+        // New citizens, and those whose region changed or who have no crossing yet, get their crossing now, each
+        // region worked out once per batch, so the import pays for 1,000 dictionary look-ups, not 1,000 searches.
+        planner.AssignAll(toPlace, now);
 
         // Changed citizens through EF (tracked); new citizens and all events in bulk: at import sizes EF's
         // per-entity bookkeeping would cost more than the database itself. One transaction for the batch.
@@ -85,7 +90,8 @@ public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time)
         Dictionary<string, Citizen> byExternalId,
         Dictionary<string, Citizen> byPhone,
         Dictionary<long, Citizen> byChat,
-        List<CitizenEvent> events)
+        List<CitizenEvent> events,
+        List<Citizen> toPlace)
     {
         Citizen? target = null;
         if (fields.ExternalId is not null)
@@ -136,10 +142,15 @@ public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time)
             // No "Created" event row: the timeline shows creation from CreatedAt/CreatedBy, which halves the writes of
             // a large import.
             Index(citizen, byExternalId, byPhone, byChat);
+            toPlace.Add(citizen);
             return new UpsertOutcome(UpsertKind.Created, citizen);
         }
 
         var changed = Apply(target, fields);
+        if (changed.Contains("region") || (target.AssignedCrossing is null && changed.Count > 0))
+        {
+            toPlace.Add(target);
+        }
         if (changed.Count == 0)
         {
             return new UpsertOutcome(UpsertKind.Unchanged, target);

@@ -355,6 +355,35 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.ToTable("api_keys", (string)null);
                 });
+
+            modelBuilder.Entity("Evacuation.Core.Routes.CrossingState", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("crossings", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

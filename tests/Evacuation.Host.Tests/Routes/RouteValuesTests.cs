@@ -1,0 +1,36 @@
+using Evacuation.Core.Routes;
+using Evacuation.Host.Broadcasts;
+using Evacuation.Host.Crossings;
+using Evacuation.Host.Routes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Evacuation.Host.Tests.Routes;
+
+public sealed class RouteValuesTests
+{
+    public static TheoryData<string, Recipient> Recipients => new()
+    {
+        { "region only", Make("uk", "Lviv", "shehyni-medyka", null, null) },
+        { "shared location", Make("en", "Lviv", "chop-zahony", 48.62, 22.29) },
+        { "unknown region", Make("ru", "Atlantis", "reni-giurgiulesti", null, null) },
+        { "no crossing", Make("he", "Odesa", null, null, null) },
+        { "crossing no longer in the file", Make("en", "Odesa", "gone-away", null, null) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Recipients))]
+    public void Cached_values_are_the_same_as_the_recipients_own_twice_over(string label, Recipient recipient)
+    {
+        var crossings = CrossingsFile.Load(CrossingsFile.ShippedPath);
+        var planner = new CrossingPlanner(crossings, new FakeTimeProvider());
+        var values = new RouteValues(planner);
+
+        var expected = recipient.Values(crossings, planner.Assignment);
+
+        Assert.True(expected == values.For(recipient), label);
+        Assert.True(expected == values.For(recipient with { Name = "Other" }) with { Name = recipient.Name }, label);
+    }
+
+    static Recipient Make(string language, string region, string? crossing, double? latitude, double? longitude) =>
+        new(Guid.NewGuid(), "Olena", language, "+380501234567", null, false, false, region, crossing, latitude, longitude);
+}
