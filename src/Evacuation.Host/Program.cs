@@ -7,6 +7,7 @@ using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
+using Evacuation.Host.Replies;
 using Evacuation.Host.Reports;
 using Evacuation.Host.Routes;
 using Evacuation.Host.Stats;
@@ -27,6 +28,7 @@ try
     builder.AddChannels();
     builder.AddDeliveries();
     builder.AddReminders();
+    builder.AddReplies();
 
     var app = builder.Build();
 
@@ -44,6 +46,7 @@ try
     app.MapReports();
     app.MapBroadcasts();
     app.MapSmsStatusCallbacks();
+    app.MapReplies();
 
     app.LogChannelModes();
     await app.RunAsync();
