@@ -20,6 +20,7 @@ public static class ReplyEndpoints
         app.MapPost("/api/sandbox/replies", SandboxAsync).WithTags("Replies").RequireAuthorization(Roles.Operator);
         app.MapSmsWebhook();
         app.MapTelegramWebhook();
+        app.MapInvitations();
         return app;
     }
 
