@@ -22,7 +22,8 @@ public sealed class ReplyInterpreter(
     TimeProvider time,
     CrossingsFile crossings,
     DeliveryPulse deliveries,
-    IOptions<DeliveriesOptions> deliveryOptions)
+    IOptions<DeliveriesOptions> deliveryOptions,
+    ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
     readonly CrossingAssignment places = new(crossings);
@@ -36,17 +37,29 @@ public sealed class ReplyInterpreter(
             var done = 0;
             while (true)
             {
-                await using var db = await databases.CreateDbContextAsync(cancellationToken);
-                var batch = await db.Replies.Where(r => r.InterpretedAt == null).OrderBy(r => r.Id).Take(100).Select(r => r.Id).ToListAsync(cancellationToken);
+                List<long> batch;
+                await using (var db = await databases.CreateDbContextAsync(cancellationToken))
+                {
+                    batch = await db.Replies.Where(r => r.InterpretedAt == null).OrderBy(r => r.Id).Take(Batch).Select(r => r.Id).ToListAsync(cancellationToken);
+                }
                 if (batch.Count == 0)
                 {
                     return done;
                 }
-                foreach (var id in batch)
+                try
                 {
-                    await InterpretAsync(id, cancellationToken);
-                    done++;
+                    // One transaction per batch (on SQLite one commit, one lock hold); each reply is saved before the
+                    // next is read, so a citizen enrolled by one reply is found by the next.
+                    await InterpretAsync(batch, cancellationToken);
                 }
+                catch (Exception e) when (batch.Count > 1 && e is not OperationCanceledException)
+                {
+                    foreach (var id in batch)
+                    {
+                        await InterpretAloneAsync(id, cancellationToken);
+                    }
+                }
+                done += batch.Count;
                 deliveries.Pulse();
             }
         }
@@ -56,17 +69,40 @@ public sealed class ReplyInterpreter(
         }
     }
 
-    async Task InterpretAsync(long id, CancellationToken cancellationToken)
+    const int Batch = 50;
+
+    async Task InterpretAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reply = await db.Replies.SingleAsync(r => r.Id == id, cancellationToken);
-        var conversation = new Conversation(db, reply, time.GetUtcNow().UtcDateTime, deliveryOptions.Value.GiveUpAfter, places);
-        await conversation.FindCitizenAsync(cancellationToken);
-        await conversation.ActAsync(cancellationToken);
-        reply.InterpretedAt = conversation.Now;
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            var reply = await db.Replies.SingleAsync(r => r.Id == id, cancellationToken);
+            var conversation = new Conversation(db, reply, time.GetUtcNow().UtcDateTime, deliveryOptions.Value.GiveUpAfter, places);
+            await conversation.FindCitizenAsync(cancellationToken);
+            await conversation.ActAsync(cancellationToken);
+            reply.InterpretedAt = conversation.Now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>After a batch failed: each reply alone; one that still fails is set aside for a person, not retried forever.</summary>
+    async Task InterpretAloneAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InterpretAsync([id], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reply {ReplyId} could not be interpreted; kept as unhandled", id);
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await db.Replies.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.InterpretedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(r => r.Unhandled, true)
+                .SetProperty(r => r.Meaning, "could not be interpreted: " + e.GetType().Name), cancellationToken);
+        }
     }
 }
 
