@@ -18,6 +18,7 @@ sealed class DeliveryTable : IEntityTypeConfiguration<Delivery>
         d.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         d.Property(x => x.Address).HasMaxLength(32);
         d.Property(x => x.Text).HasMaxLength(8000);
+        d.Property(x => x.Keyboard).HasMaxLength(16);
         d.Property(x => x.ProviderMessageId).HasMaxLength(64);
         d.Property(x => x.LastError).HasMaxLength(500);
         d.HasIndex(x => new { x.BroadcastId, x.CitizenId, x.Channel }).IsUnique();

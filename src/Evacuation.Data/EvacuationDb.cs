@@ -4,6 +4,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Operators;
 using Evacuation.Core.Routes;
+using Evacuation.Core.Replies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -28,6 +29,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<CrossingState> Crossings => Set<CrossingState>();
+    public DbSet<Reply> Replies => Set<Reply>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,6 +58,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             c.HasIndex(x => x.ExternalId).IsUnique();
             c.HasIndex(x => x.Phone).IsUnique();
             c.HasIndex(x => x.TelegramChatId).IsUnique();
+            c.Property(x => x.InviteToken).HasMaxLength(64);
+            c.HasIndex(x => x.InviteToken).IsUnique();
             // Only the unique keys are indexed: at 100,000 citizens a filtered scan takes milliseconds, while every
             // extra index slows each insert of a large import.
             c.HasIndex(x => x.AssignedCrossing);
@@ -96,6 +100,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new BroadcastTable());
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());
+        modelBuilder.ApplyConfiguration(new ReplyTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

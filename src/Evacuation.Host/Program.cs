@@ -9,6 +9,7 @@ using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
+using Evacuation.Host.Replies;
 using Evacuation.Host.Reports;
 using Evacuation.Host.Routes;
 using Evacuation.Host.Stats;
@@ -29,6 +30,7 @@ try
     builder.AddChannels();
     builder.AddDeliveries();
     builder.AddReminders();
+    builder.AddReplies();
 
     var app = builder.Build();
 
@@ -49,6 +51,7 @@ try
     app.MapCrossings();
     app.MapSmsStatusCallbacks();
     app.MapDashboard();
+    app.MapReplies();
 
     app.LogChannelModes();
     await app.RunAsync();

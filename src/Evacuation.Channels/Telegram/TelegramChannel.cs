@@ -2,6 +2,7 @@ using System.Globalization;
 using Evacuation.Core.Channels;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Evacuation.Channels.Telegram;
 
@@ -33,7 +34,8 @@ public sealed class TelegramChannel(ITelegramBotClient bot, IReadOnlyList<string
         for (var i = 0; i < parts.Count; i++)
         {
             var isLast = i == parts.Count - 1;
-            var result = await SendPartAsync(chatId, parts[i], isLast && message.WithReplyButtons, cancellationToken);
+            var markup = !isLast ? null : message.WithReplyButtons ? ReplyButtons.Keyboard(buttonLabels) : AskingKeyboards.For(message.Keyboard);
+            var result = await SendPartAsync(chatId, parts[i], markup, cancellationToken);
             if (result.Outcome != SendOutcome.Sent)
             {
                 return parts.Count == 1 ? result : result with { Error = $"part {i + 1} of {parts.Count}: {result.Error}" };
@@ -45,14 +47,14 @@ public sealed class TelegramChannel(ITelegramBotClient bot, IReadOnlyList<string
         return SendResult.Sent(lastId!);
     }
 
-    private async Task<SendResult> SendPartAsync(long chatId, string text, bool withButtons, CancellationToken cancellationToken)
+    private async Task<SendResult> SendPartAsync(long chatId, string text, ReplyMarkup? markup, CancellationToken cancellationToken)
     {
         try
         {
             var sent = await bot.SendMessage(
                 chatId,
                 text,
-                replyMarkup: withButtons ? ReplyButtons.Keyboard(buttonLabels) : null,
+                replyMarkup: markup,
                 cancellationToken: cancellationToken);
             return SendResult.Sent(sent.MessageId.ToString(CultureInfo.InvariantCulture));
         }

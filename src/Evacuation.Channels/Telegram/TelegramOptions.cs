@@ -13,6 +13,9 @@ public sealed class TelegramOptions
 
     public TelegramUpdates Updates { get; set; } = TelegramUpdates.Polling;
 
+    /// <summary>The bot's username (without @), for deep links <c>https://t.me/{BotUsername}?start={token}</c>: https://core.telegram.org/bots/features#deep-linking</summary>
+    public string? BotUsername { get; set; }
+
     /// <summary>Required in webhook mode; Telegram echoes it in <c>X-Telegram-Bot-Api-Secret-Token</c>.</summary>
     public string? WebhookSecret { get; set; }
 

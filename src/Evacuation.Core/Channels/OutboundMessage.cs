@@ -10,4 +10,8 @@ public sealed record OutboundMessage(
     ChannelKind Channel,
     string Address,
     string Text,
-    bool WithReplyButtons = false);
+    bool WithReplyButtons = false)
+{
+    /// <summary>A Telegram keyboard asking the citizen for something (<see cref="Deliveries.Keyboards"/>), or null.</summary>
+    public string? Keyboard { get; init; }
+}

@@ -44,6 +44,9 @@ public sealed class Citizen
 
     public DateTime? EscalatedAt { get; set; }
 
+    /// <summary>The secret in this citizen's Telegram deep link (<c>t.me/bot?start=TOKEN</c>), sent by SMS invitation.</summary>
+    public string? InviteToken { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Who registered the citizen: an operator key's name, or "citizen" for self-enrolment.</summary>

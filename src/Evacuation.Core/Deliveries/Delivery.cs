@@ -26,6 +26,9 @@ public sealed class Delivery
     /// <summary>Telegram messages of built-in kinds carry the 1-4 reply buttons.</summary>
     public bool WithReplyButtons { get; set; }
 
+    /// <summary>A Telegram reply keyboard asking for something (<see cref="Keyboards"/>), or null.</summary>
+    public string? Keyboard { get; set; }
+
     public DeliveryState State { get; set; }
 
     public int Attempts { get; set; }
@@ -44,5 +47,5 @@ public sealed class Delivery
 
     public DateTime? DeliveredAt { get; set; }
 
-    public OutboundMessage ToMessage() => new(Id, CitizenId, Channel, Address, Text, WithReplyButtons);
+    public OutboundMessage ToMessage() => new(Id, CitizenId, Channel, Address, Text, WithReplyButtons) { Keyboard = Keyboard };
 }

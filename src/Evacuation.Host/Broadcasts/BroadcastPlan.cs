@@ -26,8 +26,17 @@ public sealed record BroadcastPlan(
         var audience = ReadAudience(request.Audience, routes, errors);
         return errors.Count > 0 || kind is null
             ? (null, errors)
-            : (new BroadcastPlan(kind.Value, texts, audience, policy, request.SendAt?.UtcDateTime), errors);
+            : (new BroadcastPlan(kind.Value, texts, WithoutDeparted(kind.Value, audience), policy, request.SendAt?.UtcDateTime), errors);
     }
+
+    /// <summary>
+    /// A citizen who confirmed departure is not sent the advisory again (issue 4): an Advisory with no status filter
+    /// goes to every status but Departed. An operator who names Departed in the statuses still reaches them.
+    /// </summary>
+    static Audience WithoutDeparted(BroadcastKind kind, Audience audience) =>
+        kind == BroadcastKind.Advisory && audience.Statuses.Count == 0
+            ? audience with { Statuses = [.. Enum.GetValues<JourneyStatus>().Where(s => s != JourneyStatus.Departed)] }
+            : audience;
 
     static BroadcastKind? ReadKind(string? value, List<string> errors)
     {

@@ -108,6 +108,7 @@ namespace Evacuation.Data.Migrations.Postgres
                     LastContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RemindersSent = table.Column<int>(type: "integer", nullable: false),
                     EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    InviteToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -115,6 +116,21 @@ namespace Evacuation.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_citizens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crossings",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crossings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -128,6 +144,7 @@ namespace Evacuation.Data.Migrations.Postgres
                     Address = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     WithReplyButtons = table.Column<bool>(type: "boolean", nullable: false),
+                    Keyboard = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -141,6 +158,33 @@ namespace Evacuation.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "replies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProviderKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdateId = table.Column<long>(type: "bigint", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CitizenId = table.Column<Guid>(type: "uuid", nullable: true),
+                    From = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4096)", maxLength: 4096, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CallbackQueryId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    InterpretedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Meaning = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Unhandled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_replies", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -181,6 +225,12 @@ namespace Evacuation.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_citizens_InviteToken",
+                table: "citizens",
+                column: "InviteToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_citizens_Phone",
                 table: "citizens",
                 column: "Phone",
@@ -212,6 +262,27 @@ namespace Evacuation.Data.Migrations.Postgres
                 name: "IX_deliveries_ProviderMessageId",
                 table: "deliveries",
                 column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_Channel_ProviderKey",
+                table: "replies",
+                columns: new[] { "Channel", "ProviderKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_InterpretedAt",
+                table: "replies",
+                column: "InterpretedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_Unhandled_ReceivedAt",
+                table: "replies",
+                columns: new[] { "Unhandled", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_UpdateId",
+                table: "replies",
+                column: "UpdateId");
         }
 
         /// <inheritdoc />
@@ -233,7 +304,13 @@ namespace Evacuation.Data.Migrations.Postgres
                 name: "citizens");
 
             migrationBuilder.DropTable(
+                name: "crossings");
+
+            migrationBuilder.DropTable(
                 name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "replies");
         }
     }
 }

@@ -107,6 +107,7 @@ namespace Evacuation.Data.Migrations.Sqlite
                     LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RemindersSent = table.Column<int>(type: "INTEGER", nullable: false),
                     EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InviteToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -114,6 +115,21 @@ namespace Evacuation.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_citizens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crossings",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crossings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -127,6 +143,7 @@ namespace Evacuation.Data.Migrations.Sqlite
                     Address = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     WithReplyButtons = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Keyboard = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -140,6 +157,33 @@ namespace Evacuation.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "replies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdateId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CitizenId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CallbackQueryId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InterpretedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Meaning = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Unhandled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_replies", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
@@ -180,6 +224,12 @@ namespace Evacuation.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_citizens_InviteToken",
+                table: "citizens",
+                column: "InviteToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_citizens_Phone",
                 table: "citizens",
                 column: "Phone",
@@ -211,6 +261,27 @@ namespace Evacuation.Data.Migrations.Sqlite
                 name: "IX_deliveries_ProviderMessageId",
                 table: "deliveries",
                 column: "ProviderMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_Channel_ProviderKey",
+                table: "replies",
+                columns: new[] { "Channel", "ProviderKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_InterpretedAt",
+                table: "replies",
+                column: "InterpretedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_Unhandled_ReceivedAt",
+                table: "replies",
+                columns: new[] { "Unhandled", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_replies_UpdateId",
+                table: "replies",
+                column: "UpdateId");
         }
 
         /// <inheritdoc />
@@ -232,7 +303,13 @@ namespace Evacuation.Data.Migrations.Sqlite
                 name: "citizens");
 
             migrationBuilder.DropTable(
+                name: "crossings");
+
+            migrationBuilder.DropTable(
                 name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "replies");
         }
     }
 }

@@ -1,0 +1,59 @@
+using Evacuation.Core.Channels;
+
+namespace Evacuation.Core.Replies;
+
+/// <summary>
+/// Something a person sent us, read from a provider's payload (a Twilio inbound SMS form, a Telegram update)
+/// before it is stored. <see cref="ProviderKey"/> is the provider's own id for it (MessageSid, update_id), unique
+/// per channel, so a replayed webhook or a repeated update has one effect.
+/// </summary>
+public sealed record InboundMessage(ChannelKind Channel, string ProviderKey, InboundKind Kind)
+{
+    /// <summary>What the person wrote or the button they pressed (as its reply code text); empty for shared contacts and locations.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The sender's E.164 phone (SMS sender, or a contact shared in Telegram).</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>The private chat the update came from (Telegram only).</summary>
+    public long? ChatId { get; init; }
+
+    /// <summary>Telegram's update_id, from which the long-polling offset is resumed.</summary>
+    public long? UpdateId { get; init; }
+
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    /// <summary>Why an <see cref="InboundKind.Ignored"/> update is not a reply (group chat, edited message, sticker...).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The Telegram callback query to answer so the button stops spinning.</summary>
+    public string? CallbackQueryId { get; init; }
+
+    /// <summary>Texts are kept up to this length: Telegram's own limit (https://core.telegram.org/bots/api#sendmessage).</summary>
+    public const int MaxTextLength = 4096;
+
+    public static string Clip(string? text) => text is null ? "" : text.Length <= MaxTextLength ? text : text[..MaxTextLength];
+}
+
+public enum InboundKind
+{
+    /// <summary>Typed text.</summary>
+    Text,
+
+    /// <summary>An inline button press; <see cref="InboundMessage.Text"/> holds its data.</summary>
+    Button,
+
+    /// <summary>A shared phone number (Telegram request_contact).</summary>
+    Contact,
+
+    /// <summary>A shared location (Telegram request_location or attachment).</summary>
+    Location,
+
+    /// <summary>The citizen blocked the bot (my_chat_member, status "kicked").</summary>
+    Blocked,
+
+    /// <summary>Stored so nothing is lost, but not a reply: group and channel posts, edited messages, stickers, photos.</summary>
+    Ignored,
+}

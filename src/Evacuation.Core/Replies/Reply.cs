@@ -1,0 +1,63 @@
+using Evacuation.Core.Channels;
+
+namespace Evacuation.Core.Replies;
+
+/// <summary>
+/// One stored inbound message, unique on (<see cref="Channel"/>, <see cref="ProviderKey"/>). Stored first and
+/// answered 200 at once; interpreted right after from this row (DESIGN.md section 2, "In"), so a crash between
+/// the two loses nothing: <see cref="InterpretedAt"/> is still empty and the interpreter picks it up.
+/// </summary>
+public sealed class Reply
+{
+    public long Id { get; set; }
+
+    public ChannelKind Channel { get; set; }
+
+    public string ProviderKey { get; set; } = "";
+
+    public long? UpdateId { get; set; }
+
+    public InboundKind Kind { get; set; }
+
+    public Guid? CitizenId { get; set; }
+
+    /// <summary>Chat id or E.164 phone of the sender.</summary>
+    public string From { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    /// <summary>A shared contact's phone (Telegram), E.164.</summary>
+    public string? ContactPhone { get; set; }
+
+    public string? CallbackQueryId { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateTime? InterpretedAt { get; set; }
+
+    /// <summary>What the parser understood (<see cref="ReplyMeaning.ToString"/>), or why it was set aside.</summary>
+    public string? Meaning { get; set; }
+
+    /// <summary>Not understood, or from an unknown sender: shown in <c>GET /api/replies?unhandled=true</c>.</summary>
+    public bool Unhandled { get; set; }
+
+    public static Reply Of(InboundMessage message, DateTime now) => new()
+    {
+        Channel = message.Channel,
+        ProviderKey = message.ProviderKey,
+        UpdateId = message.UpdateId,
+        Kind = message.Kind,
+        From = message.ChatId is { } chat ? chat.ToString(System.Globalization.CultureInfo.InvariantCulture) : message.Phone ?? "",
+        ContactPhone = message.ChatId is null ? null : message.Phone,
+        Text = InboundMessage.Clip(message.Text),
+        Latitude = message.Latitude,
+        Longitude = message.Longitude,
+        CallbackQueryId = message.CallbackQueryId,
+        Meaning = message.Note,
+        ReceivedAt = now,
+    };
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Citizens;
+using Evacuation.Core.Deliveries;
+using Evacuation.Data;
+
+namespace Evacuation.Host.Deliveries;
+
+/// <summary>
+/// Queues one message to one citizen (an acknowledgement, route instructions, an enrolment question) through the
+/// outbox like every other message: same dispatchers, pacing, retries and timeline. Each answer is its own small
+/// <see cref="BroadcastKind.Custom"/> broadcast, already fanned out, because a delivery is unique per broadcast,
+/// citizen and channel. The caller saves and commits; then it pulses <see cref="DeliveryPulse"/>.
+/// </summary>
+public static class Answers
+{
+    /// <summary>The <see cref="Broadcast.CreatedBy"/> of answers, so reports can tell them from operator broadcasts.</summary>
+    public const string CreatedBy = "replies";
+
+    public static Delivery Queue(EvacuationDb db, Citizen citizen, ChannelKind channel, string text, DateTime now, TimeSpan giveUpAfter, string? keyboard = null)
+    {
+        var broadcast = new Broadcast
+        {
+            Kind = BroadcastKind.Custom,
+            Channels = channel == ChannelKind.Telegram ? ChannelPolicy.Telegram : ChannelPolicy.Sms,
+            State = BroadcastState.Sending,
+            CreatedBy = CreatedBy,
+            CreatedAt = now,
+            SendAt = now,
+            Deadline = now + giveUpAfter,
+            Recipients = 1,
+            FannedOutAt = now,
+        };
+        var delivery = new Delivery
+        {
+            BroadcastId = broadcast.Id,
+            CitizenId = citizen.Id,
+            Channel = channel,
+            Address = channel == ChannelKind.Telegram
+                ? citizen.TelegramChatId?.ToString(CultureInfo.InvariantCulture) ?? ""
+                : citizen.Phone ?? "",
+            Text = text,
+            Keyboard = keyboard,
+            State = DeliveryState.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+        db.Broadcasts.Add(broadcast);
+        db.Deliveries.Add(delivery);
+        return delivery;
+    }
+}

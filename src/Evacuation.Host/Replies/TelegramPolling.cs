@@ -1,0 +1,89 @@
+using Evacuation.Channels.Telegram;
+using Evacuation.Host.Channels;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace Evacuation.Host.Replies;
+
+/// <summary>
+/// Long polling (<c>Telegram:Updates = Polling</c>): our own <c>getUpdates(offset, timeout: 25)</c> loop on an HTTP
+/// client whose timeout (60 s) is longer than the poll, so a quiet bot waits instead of spinning. The offset is
+/// one past the highest update_id stored, so a restart neither loses nor repeats updates. Errors back off from
+/// 1 s to a minute. https://core.telegram.org/bots/api#getupdates
+/// In webhook mode it registers the webhook with its secret instead (https://core.telegram.org/bots/api#setwebhook).
+/// </summary>
+public sealed class TelegramPolling(
+    IOptions<TelegramOptions> options,
+    IHttpClientFactory http,
+    ReplyInbox inbox,
+    ILogger<TelegramPolling> logger) : BackgroundService
+{
+    public const int PollSeconds = 25;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.IsSandbox)
+        {
+            return;
+        }
+        var bot = TelegramBot.CreateClient(settings, http.CreateClient(ChannelSetup.TelegramHttpClient));
+        if (settings.Updates == TelegramUpdates.Webhook)
+        {
+            await RegisterWebhookAsync(bot, settings, stoppingToken);
+            return;
+        }
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var offset = await inbox.NextTelegramOffsetAsync(stoppingToken);
+                var updates = await bot.GetUpdates((int)Math.Min(offset, int.MaxValue), timeout: PollSeconds, cancellationToken: stoppingToken);
+                foreach (var update in updates)
+                {
+                    await inbox.AcceptAsync(TelegramInbound.Read(update), stoppingToken);
+                }
+                backoff = TimeSpan.Zero;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+                // The message only: exception texts of HTTP failures may carry the URL, and the URL carries the token.
+                logger.LogWarning("Telegram getUpdates failed ({Error}); trying again in {Backoff}", e.GetType().Name, backoff);
+                try
+                {
+                    await Task.Delay(backoff, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    async Task RegisterWebhookAsync(TelegramBotClient bot, TelegramOptions settings, CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await bot.SetWebhook(settings.WebhookUrl!, secretToken: settings.WebhookSecret, cancellationToken: stoppingToken);
+                logger.LogInformation("Telegram webhook registered");
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Telegram setWebhook failed ({Error}); trying again in {Backoff}", e.GetType().Name, backoff);
+                await Task.Delay(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Evacuation.Channels.Telegram;
+using Evacuation.Host.Api;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Replies;
+
+/// <summary>
+/// <c>POST /webhooks/telegram</c> in webhook mode: the secret header compared in constant time (403 otherwise),
+/// the update stored once per update_id, 200 at once (https://core.telegram.org/bots/api#setwebhook).
+/// </summary>
+public static class TelegramWebhook
+{
+    public const string Path = "/webhooks/telegram";
+
+    /// <summary>Updates are small; a megabyte is far more than any text, contact or location needs.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, HandleAsync).AllowAnonymous().WithTags("Webhooks");
+        return app;
+    }
+
+    static async Task<IResult> HandleAsync(HttpContext context, IOptions<TelegramOptions> telegram, ReplyInbox inbox)
+    {
+        var options = telegram.Value;
+        if (options.IsSandbox || options.Updates != TelegramUpdates.Webhook ||
+            !TelegramSecret.Matches(options.WebhookSecret, context.Request.Headers[TelegramSecret.Header].FirstOrDefault()))
+        {
+            return TypedResults.Problem("The secret token header is missing or does not match.", statusCode: StatusCodes.Status403Forbidden, title: "Not from Telegram");
+        }
+        var body = await LimitedBody.ReadAsync(context.Request, MaxBytes, context.RequestAborted);
+        if (body is null)
+        {
+            return TypedResults.Problem($"The body is over {MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        }
+        if (TelegramInbound.Parse(body) is not { } message)
+        {
+            return Problem.BadRequest("The body is not a Telegram update (JSON with update_id).");
+        }
+        await inbox.AcceptAsync(message, context.RequestAborted);
+        return TypedResults.Ok();
+    }
+}
