@@ -44,6 +44,7 @@ try
     app.MapReports();
     app.MapBroadcasts();
     app.MapSmsStatusCallbacks();
+    app.MapReminders();
 
     app.LogChannelModes();
     await app.RunAsync();
