@@ -174,8 +174,13 @@ public sealed class ReminderSweep(
 
     /// <summary>
     /// Moves each candidate's count from n to n + 1 and stamps their last contact, only where both are still what
-    /// this sweep read; then reads back which rows carry this sweep's stamp. Those, and only those, are reminded.
+    /// this sweep read. When the UPDATE took every row asked for (the usual case) or none (another sweep was
+    /// first), that is the answer; only when it took some does this sweep read back which rows carry its stamp.
     /// </summary>
+    /// <remarks>
+    /// Concurrent claims serialize on the rows (PostgreSQL row locks, SQLite's single writer) and the loser's
+    /// UPDATE re-reads the count, so each (citizen, reminder number) is claimed once.
+    /// </remarks>
     static async Task<List<Candidate>> ClaimAsync(
         EvacuationDb db, Candidate[] chunk, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
     {
@@ -186,10 +191,19 @@ public sealed class ReminderSweep(
         {
             var count = group.Key;
             var ids = group.Select(c => c.Recipient.Id).ToList();
-            await Remindable(db)
+            var moved = await Remindable(db)
                 .Where(c => ids.Contains(c.Id) && c.RemindersSent == count)
                 .Where(c => c.LastContactAt <= (c.Status == JourneyStatus.OnTheWay ? onTheWayCutoff : unconfirmedCutoff))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.RemindersSent, count + 1).SetProperty(c => c.LastContactAt, now), cancellationToken);
+            if (moved == ids.Count)
+            {
+                claimed.AddRange(group);
+                continue;
+            }
+            if (moved == 0)
+            {
+                continue;
+            }
             var ours = (await db.Citizens.AsNoTracking()
                 .Where(c => ids.Contains(c.Id) && c.RemindersSent == count + 1 && c.LastContactAt == now)
                 .Select(c => c.Id)
