@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
     ["dispatch"] = () => DispatchBenchmark.RunAsync(size ?? 20_000),
     ["pacing"] = () => PacingBenchmark.RunAsync(size ?? 10_000),
     ["crash"] = () => CrashBenchmark.RunAsync(size ?? 10_000),
+    ["reminders"] = () => ReminderBenchmark.RunAsync(size ?? 10_000),
 };
 
 var chosen = names.Count == 0 ? benchmarks.Keys.ToList() : names;

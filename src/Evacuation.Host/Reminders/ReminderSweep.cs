@@ -37,7 +37,7 @@ public sealed class ReminderSweep(
     /// <summary>The name reminder broadcasts carry as their author in lists and the audit log.</summary>
     public const string Author = "reminder-sweep";
 
-    const int ClaimBatch = 1000;
+    const int ClaimBatch = 5000;
 
     readonly CrossingAssignment places = new(crossings);
 

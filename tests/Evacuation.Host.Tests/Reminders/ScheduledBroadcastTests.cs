@@ -58,9 +58,10 @@ public sealed class ScheduledBroadcastTests
         var id = await app.BroadcastAsync(new { kind = "Advisory", sendAt = app.Time.GetUtcNow().Add(Ahead) });
         app.Time.Advance(Ahead + late);
 
+        // The store's own trigger may fire too; whichever fires first decides, the other finds nothing to do.
         var state = await app.Services.GetRequiredService<ScheduledBroadcasts>().ReleaseAsync(Guid.Parse(id), CancellationToken.None);
 
-        Assert.True(state == expected, label);
+        Assert.True(state == expected || (expected == BroadcastState.Queued && state is BroadcastState.Sending or BroadcastState.Completed), label);
         if (expected == BroadcastState.Missed)
         {
             Assert.Equal(0, await app.WithDbAsync(db => db.Deliveries.CountAsync()));
@@ -81,7 +82,8 @@ public sealed class ScheduledBroadcastTests
         app.Time.Advance(Ahead);
         var schedules = app.Services.GetRequiredService<ScheduledBroadcasts>();
 
-        Assert.Equal(BroadcastState.Queued, await schedules.ReleaseAsync(Guid.Parse(id), CancellationToken.None));
+        // The store's own trigger may fire as well: this is then the second or third firing.
+        Assert.Contains(await schedules.ReleaseAsync(Guid.Parse(id), CancellationToken.None), new BroadcastState?[] { BroadcastState.Queued, BroadcastState.Sending, BroadcastState.Completed });
         await app.UntilStateAsync(id, "Completed");
         Assert.Equal(BroadcastState.Completed, await schedules.ReleaseAsync(Guid.Parse(id), CancellationToken.None));
         Assert.Equal(3, await app.WithDbAsync(db => db.Deliveries.CountAsync()));
