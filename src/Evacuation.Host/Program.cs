@@ -52,6 +52,7 @@ try
     app.MapSmsStatusCallbacks();
     app.MapDashboard();
     app.MapReplies();
+    app.MapReminders();
 
     app.LogChannelModes();
     await app.RunAsync();

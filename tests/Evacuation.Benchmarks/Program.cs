@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
     ["crash"] = () => CrashBenchmark.RunAsync(size ?? 10_000),
     ["reroute"] = () => RerouteBenchmark.RunAsync(size ?? 10_000),
     ["inbound-sms"] = () => InboundSmsBenchmark.RunAsync(size ?? 5_000),
+    ["reminders"] = () => ReminderBenchmark.RunAsync(size ?? 10_000),
 };
 
 var chosen = names.Count == 0 ? benchmarks.Keys.ToList() : names;

@@ -20,23 +20,31 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
     public const string AdminKey = "admin-key-0123456789abcdef";
 
     readonly Dictionary<string, string?> settings;
+    readonly bool ownsDatabase;
 
-    EvacuationApp(TestDatabase database, Dictionary<string, string?> settings)
+    EvacuationApp(TestDatabase database, Dictionary<string, string?> settings, bool ownsDatabase = true)
     {
         Database = database;
         this.settings = settings;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
 
-    public static async Task<EvacuationApp> StartAsync(StorageProvider provider, Dictionary<string, string?>? extra = null)
+    public static async Task<EvacuationApp> StartAsync(StorageProvider provider, Dictionary<string, string?>? extra = null) =>
+        Start(await TestDatabase.CreateAsync(provider), extra, ownsDatabase: true);
+
+    /// <summary>Another service instance (or the same one after a restart) on <paramref name="database"/>, which the caller disposes.</summary>
+    public static EvacuationApp StartOn(TestDatabase database, Dictionary<string, string?>? extra = null) =>
+        Start(database, extra, ownsDatabase: false);
+
+    static EvacuationApp Start(TestDatabase database, Dictionary<string, string?>? extra, bool ownsDatabase)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = provider.ToString(),
+            ["Storage:Provider"] = database.Provider.ToString(),
             ["ConnectionStrings:Evacuation"] = database.ConnectionString,
             ["Operators:ApiKeys:0:Name"] = "duty-viewer",
             ["Operators:ApiKeys:0:Key"] = ViewerKey,
@@ -52,7 +60,7 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
         {
             settings[key] = value;
         }
-        var app = new EvacuationApp(database, settings);
+        var app = new EvacuationApp(database, settings, ownsDatabase);
         _ = app.Server; // start now, so start-up errors surface in the test that caused them
         return app;
     }
@@ -87,6 +95,9 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -1,9 +1,9 @@
 namespace Evacuation.Core.Broadcasts;
 
 /// <summary>
-/// Where a broadcast is. <see cref="Queued"/>: stored, waiting for its <c>sendAt</c> or for fan-out to start;
-/// <see cref="Sending"/>: delivery rows exist and some are not final; <see cref="Completed"/> and
-/// <see cref="Cancelled"/> are final.
+/// Where a broadcast is. <see cref="Scheduled"/>: waiting for its <c>sendAt</c> trigger; <see cref="Queued"/>:
+/// stored, waiting for fan-out to start; <see cref="Sending"/>: delivery rows exist and some are not final;
+/// <see cref="Completed"/>, <see cref="Cancelled"/> and <see cref="Missed"/> are final.
 /// </summary>
 public enum BroadcastState
 {
@@ -11,4 +11,10 @@ public enum BroadcastState
     Sending,
     Completed,
     Cancelled,
+
+    /// <summary>Has a <c>sendAt</c> in the future; its Quartz trigger moves it to <see cref="Queued"/>.</summary>
+    Scheduled,
+
+    /// <summary>Its trigger fired too late (the service was down past <c>Broadcasts:MaxLateness</c>): not sent at all, rather than sent late.</summary>
+    Missed,
 }

@@ -7,6 +7,7 @@ using Evacuation.Host.Api;
 using Evacuation.Host.Auditing;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Operators;
+using Evacuation.Host.Schedules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,8 @@ public static class BroadcastEndpoints
     /// nobody is refused (a dry run answers it with zeros), so an operator's typo in a filter is not a silent no-op.
     /// </summary>
     static async Task<IResult> CreateAsync(
-        HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse)
+        HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse,
+        ScheduledBroadcasts schedules)
     {
         var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
         if (problem is not null)
@@ -44,6 +46,11 @@ public static class BroadcastEndpoints
         {
             return Problem.Invalid(errors);
         }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (plan.SendAt is { } requested && schedules.Check(requested, now) is { } late)
+        {
+            return Problem.Invalid([late]);
+        }
         var estimate = await BroadcastEstimate.CountAsync(db, plan, context.RequestAborted);
         if (request!.DryRun)
         {
@@ -53,7 +60,6 @@ public static class BroadcastEndpoints
         {
             return Problem.BadRequest("The audience matches nobody who can be reached on the chosen channels (opted-out citizens are never included). Widen the filters or choose other channels.");
         }
-        var now = time.GetUtcNow().UtcDateTime;
         var sendAt = plan.SendAt is { } at && at > now ? at : now;
         var actor = Roles.NameOf(context.User);
         var broadcast = new Broadcast
@@ -62,13 +68,20 @@ public static class BroadcastEndpoints
             TextsJson = JsonSerializer.Serialize(plan.Texts),
             AudienceJson = JsonSerializer.Serialize(plan.Audience),
             Channels = plan.Channels,
-            State = BroadcastState.Queued,
+            // A broadcast for later waits for its Quartz trigger (see Schedules/ScheduledBroadcasts).
+            State = sendAt > now ? BroadcastState.Scheduled : BroadcastState.Queued,
             CreatedBy = actor,
             CreatedAt = now,
             SendAt = sendAt,
             Deadline = sendAt + options.Value.GiveUpAfter,
             Recipients = estimate.Recipients,
         };
+        if (broadcast.State == BroadcastState.Scheduled)
+        {
+            // The trigger first: a trigger whose broadcast was never saved fires and finds nothing to do, while a
+            // saved broadcast without its trigger would wait forever.
+            await schedules.ScheduleAsync(broadcast.Id, sendAt, context.RequestAborted);
+        }
         db.Broadcasts.Add(broadcast);
         db.Record(now, actor, "broadcast.create", broadcast.Id.ToString(),
             $"{plan.Kind} to {estimate.Recipients} recipients by {plan.Channels}" + (sendAt > now ? $", scheduled for {sendAt:O}" : ""));
@@ -96,14 +109,14 @@ public static class BroadcastEndpoints
     }
 
     /// <summary>Stops what has not been sent: pending deliveries become cancelled; messages already with a provider are not recalled.</summary>
-    static async Task<IResult> CancelAsync(string id, HttpContext context, EvacuationDb db, TimeProvider time, DeliveryPulse pulse)
+    static async Task<IResult> CancelAsync(string id, HttpContext context, EvacuationDb db, TimeProvider time, DeliveryPulse pulse, ScheduledBroadcasts schedules)
     {
         var cancellationToken = context.RequestAborted;
         if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
-        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled)
+        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.Missed)
         {
             return Problem.Conflict($"The broadcast is already {broadcast.State.ToString().ToLowerInvariant()}; there is nothing left to cancel.");
         }
@@ -111,7 +124,7 @@ public static class BroadcastEndpoints
         var actor = Roles.NameOf(context.User);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Broadcasts
-            .Where(b => b.Id == broadcast.Id && (b.State == BroadcastState.Queued || b.State == BroadcastState.Sending))
+            .Where(b => b.Id == broadcast.Id && (b.State == BroadcastState.Queued || b.State == BroadcastState.Sending || b.State == BroadcastState.Scheduled))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Cancelled).SetProperty(b => b.FinishedAt, now), cancellationToken);
         if (changed == 0)
         {
@@ -123,6 +136,11 @@ public static class BroadcastEndpoints
         db.Record(now, actor, "broadcast.cancel", broadcast.Id.ToString(), $"{stopped} pending deliveries cancelled");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (broadcast.State == BroadcastState.Scheduled)
+        {
+            // Had the trigger fired meanwhile, the broadcast would no longer be Scheduled and nothing is lost.
+            await schedules.UnscheduleAsync(broadcast.Id, cancellationToken);
+        }
         pulse.Pulse();
         var counts = await BroadcastCounts.OfAsync(db, broadcast.Id, cancellationToken);
         broadcast.State = BroadcastState.Cancelled;

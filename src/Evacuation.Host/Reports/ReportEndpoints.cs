@@ -12,8 +12,12 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/unconfirmed", UnconfirmedAsync).WithTags("Reports").RequireAuthorization(Roles.Viewer);
+        app.MapGet("/api/reports/call-list", CallListAsync).WithTags("Reports").RequireAuthorization(Roles.Viewer);
         return app;
     }
+
+    static async Task<IResult> CallListAsync(EvacuationDb db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await CallList.ReadAsync(db, cancellationToken));
 
     /// <summary>Every citizen not yet Departed, streamed as CSV straight from the database.</summary>
     static async Task UnconfirmedAsync(HttpContext context, EvacuationDb db)

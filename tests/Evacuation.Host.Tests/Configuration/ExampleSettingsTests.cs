@@ -9,7 +9,8 @@ public sealed class ExampleSettingsTests
         "Telegram:BotToken", "Telegram:ApiBaseUrl", "Telegram:Updates", "Telegram:WebhookSecret", "Telegram:WebhookUrl", "Telegram:MessagesPerSecond",
         "Twilio:AccountSid", "Twilio:AuthToken", "Twilio:FromNumber", "Twilio:MessagingServiceSid", "Twilio:ApiBaseUrl", "Twilio:PublicBaseUrl", "Twilio:SegmentsPerSecond",
         "Citizens:DefaultRegion", "Operators:ApiKeys:0:Name", "Operators:ApiKeys:0:Key", "Operators:ApiKeys:0:Role",
-        "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:MaxReminders", "Routes:File");
+        "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:OnTheWayInterval", "Reminders:MaxReminders",
+        "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Routes:File");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json"), optional: false)

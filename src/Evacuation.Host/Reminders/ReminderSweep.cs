@@ -1,0 +1,244 @@
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Citizens;
+using Evacuation.Core.Deliveries;
+using Evacuation.Core.Reminders;
+using Evacuation.Core.Routes;
+using Evacuation.Data;
+using Evacuation.Host.Auditing;
+using Evacuation.Host.Broadcasts;
+using Evacuation.Host.Configuration;
+using Evacuation.Host.Deliveries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Reminders;
+
+/// <summary>
+/// One pass over everyone still on their way out. Citizens whose patience has run out go on the call list
+/// (<see cref="Citizen.EscalatedAt"/>); the rest who are due get a reminder restating their route, written as an
+/// ordinary broadcast's deliveries so the dispatchers, pacing and retries treat it like any other message.
+/// </summary>
+/// <remarks>
+/// The unique key of a reminder is (citizen, reminder number), and it is held by the citizen row itself: a
+/// citizen is claimed by moving <see cref="Citizen.RemindersSent"/> from n to n + 1 in a conditional UPDATE, in
+/// the same transaction that writes the deliveries. A second sweep (a double fire, or another instance) finds the
+/// count already moved and the last contact fresh, claims nobody, and writes nothing.
+/// </remarks>
+public sealed class ReminderSweep(
+    IDbContextFactory<EvacuationDb> databases,
+    TimeProvider time,
+    CrossingsFile crossings,
+    DeliveryPulse pulse,
+    IOptions<RemindersOptions> options,
+    IOptions<DeliveriesOptions> deliveries,
+    ILogger<ReminderSweep> logger)
+{
+    /// <summary>The name reminder broadcasts carry as their author in lists and the audit log.</summary>
+    public const string Author = "reminder-sweep";
+
+    const int ClaimBatch = 5000;
+
+    readonly CrossingAssignment places = new(crossings);
+
+    /// <summary>The outcome of the last sweep this process ran, for <c>GET /api/reminders</c>.</summary>
+    public SweepOutcome? Last { get; private set; }
+
+    public async Task<SweepOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        // Whole milliseconds: the stamp is compared for equality after PostgreSQL stores it in microseconds.
+        var now = TruncateToMilliseconds(time.GetUtcNow().UtcDateTime);
+        var settings = options.Value;
+        var escalated = await EscalateAsync(now, settings, cancellationToken);
+        var (reminded, broadcastId) = await RemindAsync(now, settings, cancellationToken);
+        var outcome = new SweepOutcome(now, reminded, escalated, broadcastId);
+        Last = outcome;
+        logger.LogInformation("Reminder sweep: {Reminded} reminded, {Escalated} put on the call list", reminded, escalated);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Citizens who did not answer their last allowed reminder within its interval go on the call list, with an
+    /// Escalated event in their history.
+    /// </summary>
+    async Task<int> EscalateAsync(DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var unconfirmedCutoff = now - settings.MinimumInterval;
+        var onTheWayCutoff = now - settings.OnTheWayInterval;
+        var due = Remindable(db)
+            .Where(c => c.RemindersSent >= settings.MaxReminders)
+            .Where(c => c.LastContactAt <= (c.Status == JourneyStatus.OnTheWay ? onTheWayCutoff : unconfirmedCutoff));
+        var ids = await due.Select(c => c.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var escalated = 0;
+        foreach (var chunk in ids.Chunk(ClaimBatch))
+        {
+            var part = chunk.ToList();
+            escalated += await due.Where(c => part.Contains(c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalatedAt, now), cancellationToken);
+            var ours = await db.Citizens.Where(c => part.Contains(c.Id) && c.EscalatedAt == now).Select(c => c.Id).ToListAsync(cancellationToken);
+            db.CitizenEvents.AddRange(ours.Select(id => new CitizenEvent
+            {
+                CitizenId = id,
+                At = now,
+                Kind = CitizenEventKind.Escalated,
+                Actor = Author,
+                Detail = $"no answer after {settings.MaxReminders} reminders: on the call list",
+            }));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return escalated;
+    }
+
+    async Task<(int Reminded, Guid? BroadcastId)> RemindAsync(DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var candidates = await DueAsync(db, now, settings, cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return (0, null);
+        }
+        var broadcast = new Broadcast
+        {
+            // Reminders are written per citizen here, not by fan-out: Custom keeps fan-out and estimates away from
+            // them, and FannedOutAt says every delivery already exists.
+            Kind = BroadcastKind.Custom,
+            TextsJson = "{}",
+            AudienceJson = "{}",
+            Channels = ChannelPolicy.Preferred,
+            State = BroadcastState.Sending,
+            CreatedBy = Author,
+            CreatedAt = now,
+            SendAt = now,
+            Deadline = now + deliveries.Value.GiveUpAfter,
+            FannedOutAt = now,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = new List<Candidate>(candidates.Count);
+        foreach (var chunk in candidates.Chunk(ClaimBatch))
+        {
+            claimed.AddRange(await ClaimAsync(db, chunk, now, settings, cancellationToken));
+        }
+        if (claimed.Count == 0)
+        {
+            return (0, null);
+        }
+        broadcast.Recipients = claimed.Count;
+        db.Broadcasts.Add(broadcast);
+        db.Record(now, Author, "reminders.sweep", broadcast.Id.ToString(), $"{claimed.Count} citizens reminded");
+        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertAsync(Deliveries(broadcast.Id, claimed, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        pulse.Pulse();
+        return (claimed.Count, broadcast.Id);
+    }
+
+    /// <summary>Everyone we still wait for: not opted out, not on the call list, and in a status that gets reminders.</summary>
+    static IQueryable<Citizen> Remindable(EvacuationDb db) =>
+        db.Citizens.Where(c => !c.OptedOut && c.EscalatedAt == null
+            && (c.Status == JourneyStatus.Unconfirmed || c.Status == JourneyStatus.OnTheWay));
+
+    sealed record Candidate(Recipient Recipient, JourneyStatus Status, int RemindersSent);
+
+    /// <summary>Reachable, remindable citizens whose interval has passed and who were sent at least one Advisory.</summary>
+    async Task<List<Candidate>> DueAsync(EvacuationDb db, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
+    {
+        var unconfirmedCutoff = now - settings.MinimumInterval;
+        var onTheWayCutoff = now - settings.OnTheWayInterval;
+        var advised = (await db.Deliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Sent || d.State == DeliveryState.Delivered)
+            .Where(d => db.Broadcasts.Any(b => b.Id == d.BroadcastId && b.Kind == BroadcastKind.Advisory))
+            .Select(d => d.CitizenId)
+            .Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var rows = await Remindable(db).AsNoTracking()
+            .Where(c => c.RemindersSent < settings.MaxReminders)
+            .Where(c => (c.TelegramChatId != null && !c.TelegramUnreachable) || (c.Phone != null && !c.SmsUnreachable))
+            .Where(c => c.LastContactAt <= (c.Status == JourneyStatus.OnTheWay ? onTheWayCutoff : unconfirmedCutoff))
+            .Select(c => new
+            {
+                Recipient = new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,
+                    c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude),
+                c.Status,
+                c.RemindersSent,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => advised.Contains(r.Recipient.Id)).Select(r => new Candidate(r.Recipient, r.Status, r.RemindersSent))];
+    }
+
+    /// <summary>
+    /// Moves each candidate's count from n to n + 1 and stamps their last contact, only where both are still what
+    /// this sweep read. When the UPDATE took every row asked for (the usual case) or none (another sweep was
+    /// first), that is the answer; only when it took some does this sweep read back which rows carry its stamp.
+    /// </summary>
+    /// <remarks>
+    /// Concurrent claims serialize on the rows (PostgreSQL row locks, SQLite's single writer) and the loser's
+    /// UPDATE re-reads the count, so each (citizen, reminder number) is claimed once.
+    /// </remarks>
+    static async Task<List<Candidate>> ClaimAsync(
+        EvacuationDb db, Candidate[] chunk, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
+    {
+        var unconfirmedCutoff = now - settings.MinimumInterval;
+        var onTheWayCutoff = now - settings.OnTheWayInterval;
+        var claimed = new List<Candidate>(chunk.Length);
+        foreach (var group in chunk.GroupBy(c => c.RemindersSent))
+        {
+            var count = group.Key;
+            var ids = group.Select(c => c.Recipient.Id).ToList();
+            var moved = await Remindable(db)
+                .Where(c => ids.Contains(c.Id) && c.RemindersSent == count)
+                .Where(c => c.LastContactAt <= (c.Status == JourneyStatus.OnTheWay ? onTheWayCutoff : unconfirmedCutoff))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RemindersSent, count + 1).SetProperty(c => c.LastContactAt, now), cancellationToken);
+            if (moved == ids.Count)
+            {
+                claimed.AddRange(group);
+                continue;
+            }
+            if (moved == 0)
+            {
+                continue;
+            }
+            var ours = (await db.Citizens.AsNoTracking()
+                .Where(c => ids.Contains(c.Id) && c.RemindersSent == count + 1 && c.LastContactAt == now)
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken)).ToHashSet();
+            claimed.AddRange(group.Where(c => ours.Contains(c.Recipient.Id)));
+        }
+        return claimed;
+    }
+
+    List<Delivery> Deliveries(Guid broadcastId, List<Candidate> claimed, DateTime now)
+    {
+        var rows = new List<Delivery>(claimed.Count);
+        foreach (var (recipient, status, _) in claimed)
+        {
+            var template = ReminderRules.TemplateFor(status) ?? BuiltInTemplate.Reminder;
+            var text = BuiltInTemplates.Render(template, recipient.Values(crossings, places));
+            foreach (var channel in ChannelChoice.For(ChannelPolicy.Preferred, recipient.HasTelegram, recipient.HasSms))
+            {
+                rows.Add(new Delivery
+                {
+                    BroadcastId = broadcastId,
+                    CitizenId = recipient.Id,
+                    Channel = channel,
+                    Address = recipient.AddressOn(channel),
+                    Text = text,
+                    WithReplyButtons = channel == ChannelKind.Telegram,
+                    State = DeliveryState.Pending,
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                });
+            }
+        }
+        return rows;
+    }
+
+    static DateTime TruncateToMilliseconds(DateTime at) =>
+        new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+}
