@@ -371,7 +371,7 @@ function showCrossings(body) {
     select.addEventListener('change', () => changeCrossing(c.id, select.value));
     const status = el('td');
     status.append(select);
-    tr.append(cell(name), cell(c.country), cell(c.pedestrians === undefined ? '' : (c.pedestrians ? 'yes' : 'no')), status, cell(c.notes ?? ''));
+    tr.append(cell(name), cell(c.country), cell((c.pedestriansAllowed ?? c.pedestrians) === undefined ? '' : ((c.pedestriansAllowed ?? c.pedestrians) ? 'yes' : 'no')), status, cell(c.notes ?? ''));
     return tr;
   });
   $('crossings').tBodies[0].replaceChildren(...rows);
