@@ -2,6 +2,7 @@ using System.Globalization;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
+using Evacuation.Core.Deliveries;
 using Evacuation.Core.Routes;
 
 namespace Evacuation.Host.Broadcasts;
@@ -26,6 +27,24 @@ public sealed record Recipient(
 
     public string AddressOn(ChannelKind channel) =>
         channel == ChannelKind.Telegram ? TelegramChatId!.Value.ToString(CultureInfo.InvariantCulture) : Phone!;
+
+    /// <summary>
+    /// The pending deliveries of <paramref name="text"/> to this citizen on the channels the broadcast's policy picks
+    /// (none when the citizen has no usable channel). Telegram copies of built-in kinds carry the reply buttons.
+    /// </summary>
+    public IEnumerable<Delivery> DeliveriesOf(Broadcast broadcast, string text, DateTime now) =>
+        broadcast.ChannelsFor(HasTelegram, HasSms).Select(channel => new Delivery
+        {
+            BroadcastId = broadcast.Id,
+            CitizenId = Id,
+            Channel = channel,
+            Address = AddressOn(channel),
+            Text = text,
+            WithReplyButtons = channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom,
+            State = DeliveryState.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
 
     public static IQueryable<Recipient> From(IQueryable<Citizen> citizens) =>
         citizens.Select(c => new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,

@@ -161,27 +161,12 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
         var rows = new List<Delivery>(recipients.Count);
         foreach (var recipient in recipients)
         {
-            var channels = broadcast.ChannelsFor(recipient.HasTelegram, recipient.HasSms);
-            if (channels.Count == 0)
+            var deliveries = recipient.DeliveriesOf(
+                broadcast, BroadcastText.Compose(kind, render.For(recipient.Language), values.For(recipient)), now).ToList();
+            if (deliveries.Count > 0)
             {
-                continue;
-            }
-            broadcast.Recipients++;
-            var text = BroadcastText.Compose(kind, render.For(recipient.Language), values.For(recipient));
-            foreach (var channel in channels)
-            {
-                rows.Add(new Delivery
-                {
-                    BroadcastId = broadcast.Id,
-                    CitizenId = recipient.Id,
-                    Channel = channel,
-                    Address = recipient.AddressOn(channel),
-                    Text = text,
-                    WithReplyButtons = channel == ChannelKind.Telegram && kind != BroadcastKind.Custom,
-                    State = DeliveryState.Pending,
-                    NextAttemptAt = now,
-                    CreatedAt = now,
-                });
+                broadcast.Recipients++;
+                rows.AddRange(deliveries);
             }
         }
         if (broadcast.Recipients == 0)

@@ -149,26 +149,9 @@ public sealed class FanOut(
         var rows = new List<Delivery>(recipients.Count);
         foreach (var recipient in recipients)
         {
-            var channels = broadcast.ChannelsFor(recipient.HasTelegram, recipient.HasSms);
-            if (channels.Count == 0)
+            if (recipient.HasTelegram || recipient.HasSms)
             {
-                continue;
-            }
-            var text = texts.Render(recipient, crossings, places);
-            foreach (var channel in channels)
-            {
-                rows.Add(new Delivery
-                {
-                    BroadcastId = broadcast.Id,
-                    CitizenId = recipient.Id,
-                    Channel = channel,
-                    Address = recipient.AddressOn(channel),
-                    Text = text,
-                    WithReplyButtons = channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom,
-                    State = DeliveryState.Pending,
-                    NextAttemptAt = now,
-                    CreatedAt = now,
-                });
+                rows.AddRange(recipient.DeliveriesOf(broadcast, texts.Render(recipient, crossings, places), now));
             }
         }
         return new Batch(rows, recipients.Count > 0 ? recipients[^1].Id : cursor, recipients.Count < size, now);
