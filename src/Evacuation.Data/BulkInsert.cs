@@ -1,62 +1,44 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Evacuation.Data;
 
 /// <summary>
-/// Inserts many new rows with multi-row INSERT statements built from the EF model, bypassing change tracking.
-/// Used where EF's per-entity bookkeeping would dominate (importing 100,000 citizens, fanning out deliveries).
+/// Inserts many new rows, bypassing change tracking, with the columns and value conversions of the EF model: the
+/// one insert path for imports (100,000 citizens), fan-out (100,000 deliveries), answers and timeline events.
+/// Runs inside the context's current transaction when there is one.
 /// </summary>
 /// <remarks>
-/// Column names and value conversions come from the model's type mappings, so a value is written exactly as EF
-/// would write it on either provider (e.g. a Guid as upper-case TEXT on SQLite, as uuid on PostgreSQL).
-/// Runs inside the context's current transaction when there is one.
+/// SQLite runs in-process, so the cost is all per row: one statement is prepared once and then, for each row, bound
+/// by position, stepped and reset directly through SQLitePCL (https://www.sqlite.org/cintro.html), skipping the
+/// ADO.NET layer's per-execution work (a reader per call, every parameter looked up by name). Values are written
+/// as EF Core writes them on SQLite: GUIDs as upper-case TEXT, times as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, enums
+/// through the model's converters.
+/// PostgreSQL is a network round trip away: many rows per statement through Npgsql.
 /// </remarks>
 public static class BulkInsert
 {
-    // Small statements: Microsoft.Data.Sqlite binds parameters by name with a linear search, so cost grows with the
-    // square of the parameter count; a few hundred per statement keeps it linear overall.
+    /// <summary>Inserts every row; a row that breaks a unique key fails the call (and, with a transaction, the batch).</summary>
+    public static Task InsertAsync<T>(this EvacuationDb db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class => WriteAsync(db, rows, skipExisting: false, cancellationToken);
+
+    /// <summary>Inserts the rows whose unique keys are not taken yet and silently skips the others (a re-run after a crash).</summary>
+    public static Task InsertNewAsync<T>(this EvacuationDb db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class => WriteAsync(db, rows, skipExisting: true, cancellationToken);
+
+    // Npgsql: a few hundred parameters per statement keeps the statement small and the round trips few.
     const int MaxParameters = 250;
 
-    /// <summary>The value as the parameter carries it: converted as the model says, Guids as EF writes them on SQLite.</summary>
-    static object ProviderValue(RelationalTypeMapping mapping, object? value, bool sqlite)
-    {
-        if (value is null)
-        {
-            return DBNull.Value;
-        }
-        var converted = mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
-        return converted switch
-        {
-            null => DBNull.Value,
-            Guid g when sqlite => g.ToString().ToUpperInvariant(),
-            _ => converted,
-        };
-    }
+    sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
 
-    static DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string head, int rows, int columns, ISqlGenerationHelper sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var text = new StringBuilder(head);
-        for (var r = 0; r < rows; r++)
-        {
-            text.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < columns; c++)
-            {
-                text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder($"p{r}_{c}"));
-            }
-            text.Append(')');
-        }
-        command.CommandText = text.ToString();
-        return command;
-    }
-
-    public static async Task InsertAsync<T>(this EvacuationDb db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    static async Task WriteAsync<T>(EvacuationDb db, IReadOnlyList<T> rows, bool skipExisting, CancellationToken cancellationToken)
         where T : class
     {
         if (rows.Count == 0)
@@ -68,92 +50,112 @@ public static class BulkInsert
         // Database-generated keys (identity columns) are left to the database.
         var columns = entity.GetProperties()
             .Where(p => !(p.IsKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType != typeof(Guid)))
-            .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select(p => new Column(p, p.GetColumnName(table)!, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
             .ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) VALUES ";
-        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
-        // SQLite runs in-process: one prepared single-row INSERT, executed synchronously, is its fastest path.
-        // PostgreSQL is a network round trip away: many rows per statement.
-        var rowsPerStatement = sqlite ? 1 : Math.Max(1, Math.Min(500, MaxParameters / columns.Count));
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        var tail = skipExisting ? " ON CONFLICT DO NOTHING" : "";
 
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            // One command per statement size, kept across chunks so the database parses and plans it once.
-            DbCommand? full = null;
-            try
+            if (db.Database.GetDbConnection() is SqliteConnection sqlite)
             {
-                for (var start = 0; start < rows.Count; start += rowsPerStatement)
-                {
-                    var count = Math.Min(rowsPerStatement, rows.Count - start);
-                    DbCommand command;
-                    if (count == rowsPerStatement)
-                    {
-                        full ??= CreateCommand(connection, transaction, head, count, columns.Count, sql);
-                        command = full;
-                    }
-                    else
-                    {
-                        command = CreateCommand(connection, transaction, head, count, columns.Count, sql);
-                    }
-                    var fresh = command.Parameters.Count == 0;
-                    for (var r = 0; r < count; r++)
-                    {
-                        var row = rows[start + r];
-                        for (var c = 0; c < columns.Count; c++)
-                        {
-                            var (property, _, mapping) = columns[c];
-                            var value = property.GetGetter().GetClrValue(row);
-                            if (fresh)
-                            {
-                                command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName($"p{r}_{c}"), value, property.IsNullable));
-                            }
-                            else
-                            {
-                                command.Parameters[(r * columns.Count) + c].Value = ProviderValue(mapping, value, sqlite);
-                            }
-                        }
-                    }
-                    if (sqlite)
-                    {
-                        if (fresh)
-                        {
-                            await command.PrepareAsync(cancellationToken);
-                        }
-                        // SQLite has no asynchronous I/O; the async path only adds overhead per row.
-                        command.ExecuteNonQuery();
-                    }
-                    else
-                    {
-                        await command.ExecuteNonQueryAsync(cancellationToken);
-                    }
-                    if (command != full)
-                    {
-                        await command.DisposeAsync();
-                    }
-                }
+                WriteSqlite(sqlite, head + "(" + string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture))) + ")" + tail, columns, rows);
             }
-            finally
+            else
             {
-                if (full is not null)
-                {
-                    await full.DisposeAsync();
-                }
+                await WriteInStatementsAsync(db, head, tail, columns, rows, sql, cancellationToken);
             }
         }
         finally
         {
-            if (opened)
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    static void WriteSqlite<T>(SqliteConnection connection, string text, List<Column> columns, IReadOnlyList<T> rows)
+        where T : class
+    {
+        var handle = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(handle, text, out var statement), handle);
+        using (statement)
+        {
+            foreach (var row in rows)
             {
-                await db.Database.CloseConnectionAsync();
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var column = columns[c];
+                    Check(Bind(statement, c + 1, SqliteValue(column.Mapping, column.Property.GetGetter().GetClrValue(row))), handle);
+                }
+                var done = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    Check(done, handle);
+                }
             }
+        }
+    }
+
+    static void Check(int rc, sqlite3 handle)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, handle);
+        }
+    }
+
+    /// <summary>The value as EF Core stores it on SQLite, after the model's converter.</summary>
+    static object? SqliteValue(RelationalTypeMapping mapping, object? value) =>
+        value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+
+    static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string s => raw.sqlite3_bind_text(statement, index, s),
+        Guid g => raw.sqlite3_bind_text(statement, index, g.ToString("D").ToUpperInvariant()),
+        DateTime t => raw.sqlite3_bind_text(statement, index, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateTimeOffset t => raw.sqlite3_bind_text(statement, index, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+        int i => raw.sqlite3_bind_int64(statement, index, i),
+        long l => raw.sqlite3_bind_int64(statement, index, l),
+        short s => raw.sqlite3_bind_int64(statement, index, s),
+        byte b => raw.sqlite3_bind_int64(statement, index, b),
+        double d => raw.sqlite3_bind_double(statement, index, d),
+        float f => raw.sqlite3_bind_double(statement, index, f),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+        Enum e => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"BulkInsert cannot write a {value.GetType().Name} to SQLite; add it to BulkInsert.Bind."),
+    };
+
+    static async Task WriteInStatementsAsync<T>(
+        EvacuationDb db, string head, string tail, List<Column> columns, IReadOnlyList<T> rows, ISqlGenerationHelper sql, CancellationToken cancellationToken)
+        where T : class
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var rowsPerStatement = Math.Max(1, Math.Min(500, MaxParameters / columns.Count));
+        for (var start = 0; start < rows.Count; start += rowsPerStatement)
+        {
+            var count = Math.Min(rowsPerStatement, rows.Count - start);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var text = new StringBuilder(head);
+            for (var r = 0; r < count; r++)
+            {
+                text.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var (property, _, mapping) = columns[c];
+                    var name = $"p{r}_{c}";
+                    text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                    command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(name), property.GetGetter().GetClrValue(rows[start + r]), property.IsNullable));
+                }
+                text.Append(')');
+            }
+            command.CommandText = text.Append(tail).ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

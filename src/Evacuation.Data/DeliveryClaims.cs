@@ -26,12 +26,16 @@ public static class DeliveryClaims
         """;
 
     public static async Task<List<Delivery>> ClaimDueAsync(
-        this EvacuationDb db, ChannelKind channel, int max, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+        this EvacuationDb db, WriteTurns turns, ChannelKind channel, int max, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
     {
-        // Looking is a read, which never waits for SQLite's single writer; most idle polls end here.
-        var due = await db.Deliveries.AnyAsync(
-            d => d.Channel == channel && d.State == DeliveryState.Pending && d.NextAttemptAt <= now, cancellationToken);
-        if (!due)
+        // Looking is a read, which never waits for SQLite's single writer; most idle polls end here. Looking again once
+        // it is our turn spares a write when another dispatcher, woken by the same pulse, took everything first.
+        if (!await AnyDueAsync(db, channel, now, cancellationToken))
+        {
+            return [];
+        }
+        using var turn = await turns.TakeAsync(cancellationToken);
+        if (!await AnyDueAsync(db, channel, now, cancellationToken))
         {
             return [];
         }
@@ -41,4 +45,7 @@ public static class DeliveryClaims
             .AsNoTracking()
             .ToListAsync(cancellationToken);
     }
+
+    static Task<bool> AnyDueAsync(EvacuationDb db, ChannelKind channel, DateTime now, CancellationToken cancellationToken) =>
+        db.Deliveries.AnyAsync(d => d.Channel == channel && d.State == DeliveryState.Pending && d.NextAttemptAt <= now, cancellationToken);
 }

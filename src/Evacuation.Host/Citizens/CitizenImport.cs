@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Citizens.Import;
 using Evacuation.Data;
@@ -65,11 +66,16 @@ public static class CitizenImport
 
         var rejected = new List<ImportRejection>();
         var warnings = map.Unknown.Select(name => new ImportWarning(header.Line, $"column '{name}' is not used")).ToList();
-        int imported = 0, updated = 0, unchanged = 0;
         var seenExternalIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenPhones = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenChats = new Dictionary<long, int>();
         var batch = new List<(int Line, CitizenFields Fields)>(BatchSize);
+
+        // Reading and checking the next batch (CSV, phone numbers) runs while the previous one is written: two cores,
+        // two halves of the work. One batch waits at most, so memory stays flat however long the file.
+        var writer = new ImportWriter(registry, actor);
+        var batches = Channel.CreateBounded<List<(int Line, CitizenFields Fields)>>(1);
+        var writing = Task.Run(() => writer.WriteAllAsync(batches, cancellationToken), cancellationToken);
 
         async Task FlushAsync()
         {
@@ -77,18 +83,16 @@ public static class CitizenImport
             {
                 return;
             }
-            var outcomes = await registry.UpsertAsync(batch.Select(b => b.Fields).ToList(), actor, cancellationToken);
-            for (var i = 0; i < outcomes.Count; i++)
+            try
             {
-                switch (outcomes[i].Kind)
-                {
-                    case UpsertKind.Created: imported++; break;
-                    case UpsertKind.Updated: updated++; break;
-                    case UpsertKind.Unchanged: unchanged++; break;
-                    default: rejected.Add(new ImportRejection(batch[i].Line, outcomes[i].Reason!)); break;
-                }
+                await batches.Writer.WriteAsync(batch, cancellationToken);
             }
-            batch.Clear();
+            catch (ChannelClosedException)
+            {
+                await writing;
+                throw;
+            }
+            batch = new List<(int Line, CitizenFields Fields)>(BatchSize);
         }
 
         while (await rows.ReadAsync(cancellationToken) is { } row)
@@ -145,8 +149,11 @@ public static class CitizenImport
             }
         }
         await FlushAsync();
+        batches.Writer.TryComplete();
+        await writing;
+        rejected.AddRange(writer.Refused);
         rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return (new ImportAnswer(imported, updated, unchanged, rejected, warnings), null);
+        return (new ImportAnswer(writer.Imported, writer.Updated, writer.Unchanged, rejected, warnings), null);
     }
 
     /// <summary>Where each known column is in this file's header (any order, any case).</summary>

@@ -175,7 +175,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
         }
         db.Broadcasts.Add(broadcast);
         await db.SaveChangesAsync(cancellationToken);
-        await db.InsertAsync(rows, cancellationToken);
+        await db.InsertNewAsync(rows, cancellationToken);
         return broadcast;
     }
 }

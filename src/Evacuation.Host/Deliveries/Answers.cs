@@ -20,6 +20,23 @@ public static class Answers
 
     public static Delivery Queue(EvacuationDb db, Citizen citizen, ChannelKind channel, string text, DateTime now, TimeSpan giveUpAfter, string? keyboard = null)
     {
+        var (broadcast, delivery) = Build(citizen, channel, text, now, giveUpAfter, keyboard);
+        db.Broadcasts.Add(broadcast);
+        db.Deliveries.Add(delivery);
+        return delivery;
+    }
+
+    /// <summary>The same, collected in <paramref name="rows"/> for one bulk insert with others.</summary>
+    public static Delivery Queue(NewRows rows, Citizen citizen, ChannelKind channel, string text, DateTime now, TimeSpan giveUpAfter, string? keyboard = null)
+    {
+        var (broadcast, delivery) = Build(citizen, channel, text, now, giveUpAfter, keyboard);
+        rows.Broadcasts.Add(broadcast);
+        rows.Deliveries.Add(delivery);
+        return delivery;
+    }
+
+    static (Broadcast, Delivery) Build(Citizen citizen, ChannelKind channel, string text, DateTime now, TimeSpan giveUpAfter, string? keyboard)
+    {
         var broadcast = new Broadcast
         {
             Kind = BroadcastKind.Custom,
@@ -46,8 +63,6 @@ public static class Answers
             NextAttemptAt = now,
             CreatedAt = now,
         };
-        db.Broadcasts.Add(broadcast);
-        db.Deliveries.Add(delivery);
-        return delivery;
+        return (broadcast, delivery);
     }
 }

@@ -45,6 +45,12 @@ public sealed class Dispatchers(
                 var tried = claimed.Zip(answers).Where(a => a.Second is not null).Select(a => (a.First, a.Second!)).ToList();
                 await outbox.RecordAsync(tried, CancellationToken.None);
                 await outbox.ReleaseAsync([.. claimed.Zip(answers).Where(a => a.Second is null).Select(a => a.First.Id)], CancellationToken.None);
+                if (claimed.Count < batch)
+                {
+                    // A trickle (answers to replies as they come in): let the next few gather into one claim rather
+                    // than a claim and a record per message, each a turn at SQLite's single writer.
+                    await Task.Delay(Gather, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -96,6 +102,8 @@ public sealed class Dispatchers(
         }
         return result;
     }
+
+    static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// No more than about five seconds of paced sends per claim, so claims never sit waiting long enough for

@@ -23,6 +23,7 @@ public sealed class FanOut(
     Outbox outbox,
     DeliveryPulse pulse,
     IOptions<DeliveriesOptions> options,
+    WriteTurns turns,
     ILogger<FanOut> logger) : BackgroundService
 {
     readonly CrossingAssignment places = new(crossings);
@@ -161,8 +162,9 @@ public sealed class FanOut(
     async Task WriteAsync(Guid broadcastId, Batch batch, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.InsertAsync(batch.Rows, cancellationToken);
+        await db.InsertNewAsync(batch.Rows, cancellationToken);
         await db.Broadcasts.Where(b => b.Id == broadcastId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.FanOutCursor, batch.Last)

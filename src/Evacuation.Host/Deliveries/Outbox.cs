@@ -18,7 +18,8 @@ public sealed class Outbox(
     TimeProvider time,
     IOptions<DeliveriesOptions> options,
     DeliveryPulse pulse,
-    ChannelStops stops)
+    ChannelStops stops,
+    WriteTurns turns)
 {
     DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -26,7 +27,7 @@ public sealed class Outbox(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var now = Now;
-        return await db.ClaimDueAsync(channel, max, now, now + options.Value.Lease, cancellationToken);
+        return await db.ClaimDueAsync(turns, channel, max, now, now + options.Value.Lease, cancellationToken);
     }
 
     /// <summary>Puts claimed deliveries that were never tried back in the queue (the process is stopping).</summary>
@@ -37,6 +38,7 @@ public sealed class Outbox(
             return;
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(cancellationToken);
         await db.Deliveries
             .Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
@@ -58,10 +60,25 @@ public sealed class Outbox(
         var now = Now;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var broadcastIds = attempts.Select(a => a.Delivery.BroadcastId).Distinct().ToList();
-        var broadcasts = await db.Broadcasts.AsNoTracking()
+        var broadcasts = (await db.Broadcasts.AsNoTracking()
             .Where(b => broadcastIds.Contains(b.Id))
             .Select(b => new { b.Id, b.Kind, b.Channels, b.Deadline })
-            .ToDictionaryAsync(b => b.Id, cancellationToken);
+            .ToListAsync(cancellationToken))
+            .ToDictionary(b => b.Id, b => (b.Kind, b.Channels, b.Deadline));
+        using (await turns.TakeAsync(cancellationToken))
+        {
+            await WriteAsync(db, attempts, broadcasts, now, cancellationToken);
+        }
+        pulse.Pulse();
+    }
+
+    async Task WriteAsync(
+        EvacuationDb db,
+        IReadOnlyList<(Delivery Delivery, SendResult Result)> attempts,
+        Dictionary<Guid, (BroadcastKind Kind, ChannelPolicy Channels, DateTime Deadline)> broadcasts,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var accepted = new List<SentDeliveries.Accepted>();
         foreach (var (delivery, result) in attempts)
@@ -95,9 +112,11 @@ public sealed class Outbox(
         }
         await db.RecordAsync(accepted, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        // In the same transaction: the broadcasts these attempts finished (one write turn instead of two).
+        await Finished(db, broadcasts.Keys).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.State, BroadcastState.Completed)
+            .SetProperty(b => b.FinishedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await CompleteFinishedAsync(broadcastIds, cancellationToken);
-        pulse.Pulse();
     }
 
     static Task<int> SetPendingAsync(EvacuationDb db, Guid id, DateTime at, string? error, bool undoAttempt, CancellationToken cancellationToken) =>
@@ -245,16 +264,12 @@ public sealed class Outbox(
     {
         var now = Now;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var finished = db.Broadcasts.Where(b => b.State == BroadcastState.Sending && b.FannedOutAt != null &&
-            !db.Deliveries.Any(d => d.BroadcastId == b.Id && (d.State == DeliveryState.Pending || d.State == DeliveryState.Sending)));
-        if (broadcastIds is not null)
-        {
-            finished = finished.Where(b => broadcastIds.Contains(b.Id));
-        }
+        var finished = Finished(db, broadcastIds);
         if (!await finished.AnyAsync(cancellationToken))
         {
             return 0;
         }
+        using var turn = await turns.TakeAsync(cancellationToken);
         var count = await finished.ExecuteUpdateAsync(s => s
             .SetProperty(b => b.State, BroadcastState.Completed)
             .SetProperty(b => b.FinishedAt, now), cancellationToken);
@@ -263,6 +278,13 @@ public sealed class Outbox(
             pulse.Pulse();
         }
         return count;
+    }
+
+    static IQueryable<Broadcast> Finished(EvacuationDb db, IReadOnlyCollection<Guid>? broadcastIds)
+    {
+        var finished = db.Broadcasts.Where(b => b.State == BroadcastState.Sending && b.FannedOutAt != null &&
+            !db.Deliveries.Any(d => d.BroadcastId == b.Id && (d.State == DeliveryState.Pending || d.State == DeliveryState.Sending)));
+        return broadcastIds is null ? finished : finished.Where(b => broadcastIds.Contains(b.Id));
     }
 
     static string? Shorten(string? error) => error is { Length: > 500 } ? error[..500] : error;

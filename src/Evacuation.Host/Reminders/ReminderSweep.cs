@@ -133,7 +133,7 @@ public sealed class ReminderSweep(
         db.Broadcasts.Add(broadcast);
         db.Record(now, Author, "reminders.sweep", broadcast.Id.ToString(), $"{claimed.Count} citizens reminded");
         await db.SaveChangesAsync(cancellationToken);
-        await db.InsertAsync(Deliveries(broadcast.Id, claimed, now), cancellationToken);
+        await db.InsertNewAsync(Deliveries(broadcast.Id, claimed, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         pulse.Pulse();
         return (claimed.Count, broadcast.Id);

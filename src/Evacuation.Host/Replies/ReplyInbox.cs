@@ -1,14 +1,18 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Replies;
 using Evacuation.Data;
+using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Replies;
 
 /// <summary>
 /// Stores inbound messages, once each: the unique (channel, provider id) key turns a replayed webhook or a repeated
-/// Telegram update into a no-op. Interpretation happens after, from the stored row (<see cref="ReplyInterpreter"/>).
+/// Telegram update into a no-op. New replies are interpreted in the same transaction that stores them, so each
+/// costs one commit; if that fails for any reason they are stored as they came and <see cref="ReplyInterpreter"/>
+/// interprets them from the stored rows later, one at a time if need be. Nothing is lost either way.
 /// </summary>
 /// <remarks>
 /// Group commit: concurrent webhooks hand their message to one writer, which stores everything waiting in one
@@ -20,6 +24,9 @@ public sealed class ReplyInbox : IAsyncDisposable
     const int MaxBatch = 500;
 
     readonly IDbContextFactory<EvacuationDb> databases;
+    readonly WriteTurns turns;
+    readonly ReplyInterpreter interpreter;
+    readonly DeliveryPulse deliveries;
     readonly TimeProvider time;
     readonly ReplyPulse pulse;
     readonly ILogger<ReplyInbox> logger;
@@ -29,9 +36,19 @@ public sealed class ReplyInbox : IAsyncDisposable
 
     sealed record Waiting(InboundMessage Message, TaskCompletionSource<bool> Stored);
 
-    public ReplyInbox(IDbContextFactory<EvacuationDb> databases, TimeProvider time, ReplyPulse pulse, ILogger<ReplyInbox> logger)
+    public ReplyInbox(
+        IDbContextFactory<EvacuationDb> databases,
+        WriteTurns turns,
+        ReplyInterpreter interpreter,
+        DeliveryPulse deliveries,
+        TimeProvider time,
+        ReplyPulse pulse,
+        ILogger<ReplyInbox> logger)
     {
         this.databases = databases;
+        this.turns = turns;
+        this.interpreter = interpreter;
+        this.deliveries = deliveries;
         this.time = time;
         this.pulse = pulse;
         this.logger = logger;
@@ -61,7 +78,6 @@ public sealed class ReplyInbox : IAsyncDisposable
                 try
                 {
                     await StoreAsync(batch, stopping.Token);
-                    pulse.Pulse();
                 }
                 catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
@@ -86,43 +102,93 @@ public sealed class ReplyInbox : IAsyncDisposable
     async Task StoreAsync(List<Waiting> batch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var keys = batch.Select(w => w.Message.ProviderKey).Distinct().ToList();
-        var known = (await db.Replies.AsNoTracking().Where(r => keys.Contains(r.ProviderKey))
-            .Select(r => new { r.Channel, r.ProviderKey }).ToListAsync(cancellationToken))
-            .Select(r => (r.Channel, r.ProviderKey)).ToHashSet();
-        var results = new List<(Waiting Item, bool Stored)>(batch.Count);
-        foreach (var item in batch)
+        using var turn = await turns.TakeAsync(cancellationToken);
+        var firsts = await NewOnesAsync(batch, cancellationToken);
+        var fresh = firsts.ConvertAll(w => w.Message);
+        if (fresh.Count == 0)
         {
-            var stored = known.Add((item.Message.Channel, item.Message.ProviderKey));
-            if (stored)
-            {
-                db.Replies.Add(Reply.Of(item.Message, now));
-            }
-            results.Add((item, stored));
+            // Replays only.
         }
-        try
+        else if (await StoreInterpretedAsync(fresh, now, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            deliveries.Pulse();
         }
-        catch (DbUpdateException) when (batch.Count > 1)
+        else if (await StoreAsTheyCameAsync(fresh, now, cancellationToken))
         {
-            // Another process stored one of these first: store them one at a time so each gets its own answer.
+            pulse.Pulse();
+        }
+        else
+        {
+            // Another process stored one of these first: one at a time, so each caller gets its own answer.
+            turn.Dispose();
             foreach (var item in batch)
             {
                 item.Stored.TrySetResult(await StoreOneAsync(item.Message, now, cancellationToken));
             }
+            pulse.Pulse();
             return;
         }
-        foreach (var (item, stored) in results)
+        var stored = firsts.ToHashSet();
+        foreach (var item in batch)
         {
-            item.Stored.TrySetResult(stored);
+            item.Stored.TrySetResult(stored.Contains(item));
+        }
+    }
+
+    /// <summary>The messages of the batch not stored before; of a replay within the batch, the first.</summary>
+    async Task<List<Waiting>> NewOnesAsync(List<Waiting> batch, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var keys = batch.Select(w => w.Message.ProviderKey).Distinct().ToList();
+        var known = (await db.Replies.AsNoTracking().Where(r => EF.Parameter(keys).Contains(r.ProviderKey))
+            .Select(r => new { r.Channel, r.ProviderKey }).ToListAsync(cancellationToken))
+            .Select(r => (r.Channel, r.ProviderKey)).ToHashSet();
+        return batch.Where(w => known.Add((w.Message.Channel, w.Message.ProviderKey))).ToList();
+    }
+
+    /// <summary>Stores and interprets in one transaction. False, with nothing written, when anything in it failed.</summary>
+    async Task<bool> StoreInterpretedAsync(List<InboundMessage> fresh, DateTime now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var replies = fresh.ConvertAll(m => Reply.Of(m, now));
+            var rows = await interpreter.ActAsync(db, replies, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await rows.InsertAsync(db, cancellationToken);
+            await db.InsertAsync(replies, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Interpreting {Count} replies as they arrived failed; storing them for the interpreter", fresh.Count);
+            return false;
+        }
+    }
+
+    /// <summary>Stores the replies uninterpreted. False when one of them was stored by someone else meanwhile.</summary>
+    async Task<bool> StoreAsTheyCameAsync(List<InboundMessage> fresh, DateTime now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.InsertAsync(fresh.ConvertAll(m => Reply.Of(m, now)), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
         }
     }
 
     async Task<bool> StoreOneAsync(InboundMessage message, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(cancellationToken);
         db.Replies.Add(Reply.Of(message, now));
         try
         {

@@ -23,6 +23,7 @@ public sealed class ReplyInterpreter(
     CrossingsFile crossings,
     DeliveryPulse deliveries,
     IOptions<DeliveriesOptions> deliveryOptions,
+    WriteTurns turns,
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
@@ -48,19 +49,22 @@ public sealed class ReplyInterpreter(
                 }
                 try
                 {
-                    // One transaction per batch (on SQLite one commit, one lock hold); each reply is saved before the
-                    // next is read, so a citizen enrolled by one reply is found by the next.
-                    await InterpretAsync(batch, cancellationToken);
+                    done += await InterpretAsync(batch, cancellationToken);
                 }
                 catch (Exception e) when (batch.Count > 1 && e is not OperationCanceledException)
                 {
                     foreach (var id in batch)
                     {
-                        await InterpretAloneAsync(id, cancellationToken);
+                        done += await InterpretAloneAsync(id, cancellationToken);
                     }
                 }
-                done += batch.Count;
                 deliveries.Pulse();
+                if (batch.Count < Batch)
+                {
+                    // Caught up: everything stored before the call is done. Stragglers wait for the next call, so the
+                    // worker can let them gather into one batch.
+                    return done;
+                }
             }
         }
         finally
@@ -69,367 +73,74 @@ public sealed class ReplyInterpreter(
         }
     }
 
-    const int Batch = 50;
+    /// <summary>
+    /// Small enough that a webhook waiting for its turn to write (<see cref="WriteTurns"/>) waits some tens of
+    /// milliseconds at most, large enough that a burst of replies is a few commits.
+    /// </summary>
+    const int Batch = 100;
 
-    async Task InterpretAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Interprets <paramref name="ids"/> in one transaction: claims them, then acts on them (<see cref="ActAsync"/>)
+    /// and saves once. Returns how many it did: none when another instance claimed one of them first, so the caller
+    /// reads the pending rows again.
+    /// </summary>
+    async Task<int> InterpretAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var id in ids)
+        // The claim comes first: on PostgreSQL a second instance waits on these rows and then finds them taken.
+        var claimed = await db.Replies.Where(r => EF.Parameter(ids).Contains(r.Id) && r.InterpretedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.InterpretedAt, now), cancellationToken);
+        if (claimed != ids.Count)
         {
-            var reply = await db.Replies.SingleAsync(r => r.Id == id, cancellationToken);
-            var conversation = new Conversation(db, reply, time.GetUtcNow().UtcDateTime, deliveryOptions.Value.GiveUpAfter, places);
-            await conversation.FindCitizenAsync(cancellationToken);
-            await conversation.ActAsync(cancellationToken);
-            reply.InterpretedAt = conversation.Now;
-            await db.SaveChangesAsync(cancellationToken);
+            return 0;
         }
+        var replies = await db.Replies.Where(r => EF.Parameter(ids).Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var rows = await ActAsync(db, replies, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await rows.InsertAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return replies.Count;
+    }
+
+    /// <summary>
+    /// Acts on <paramref name="replies"/> in order, in the caller's transaction, and marks each interpreted. The
+    /// caller saves the context (changed and enrolled citizens), then inserts the returned rows (timeline events,
+    /// answers). The senders are read in one query; a citizen enrolled by one reply is found by the next.
+    /// Used here for stored rows and by <see cref="ReplyInbox"/> for replies it stores already interpreted.
+    /// </summary>
+    public async Task<NewRows> ActAsync(EvacuationDb db, IReadOnlyList<Reply> replies, DateTime now, CancellationToken cancellationToken)
+    {
+        var senders = await Senders.LoadAsync(db, replies, cancellationToken);
+        var rows = new NewRows();
+        foreach (var reply in replies)
+        {
+            var conversation = new Conversation(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter, places);
+            conversation.FindCitizen();
+            await conversation.ActAsync(cancellationToken);
+            reply.InterpretedAt = now;
+        }
+        return rows;
     }
 
     /// <summary>After a batch failed: each reply alone; one that still fails is set aside for a person, not retried forever.</summary>
-    async Task InterpretAloneAsync(long id, CancellationToken cancellationToken)
+    async Task<int> InterpretAloneAsync(long id, CancellationToken cancellationToken)
     {
         try
         {
-            await InterpretAsync([id], cancellationToken);
+            return await InterpretAsync([id], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Reply {ReplyId} could not be interpreted; kept as unhandled", id);
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            await db.Replies.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
+            using var turn = await turns.TakeAsync(cancellationToken);
+            return await db.Replies.Where(r => r.Id == id && r.InterpretedAt == null).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.InterpretedAt, time.GetUtcNow().UtcDateTime)
                 .SetProperty(r => r.Unhandled, true)
                 .SetProperty(r => r.Meaning, "could not be interpreted: " + e.GetType().Name), cancellationToken);
         }
     }
-}
-
-/// <summary>One reply and the citizen it came from, and what to do about it.</summary>
-sealed class Conversation(EvacuationDb db, Reply reply, DateTime now, TimeSpan giveUpAfter, CrossingAssignment places)
-{
-    public DateTime Now => now;
-
-    Citizen? citizen;
-
-    long? ChatId => reply.Channel == ChannelKind.Telegram && long.TryParse(reply.From, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    public async Task FindCitizenAsync(CancellationToken cancellationToken)
-    {
-        if (reply.Channel == ChannelKind.Telegram)
-        {
-            var chat = ChatId;
-            citizen = chat is null ? null : await db.Citizens.SingleOrDefaultAsync(c => c.TelegramChatId == chat, cancellationToken);
-        }
-        else
-        {
-            citizen = string.IsNullOrEmpty(reply.From) ? null : await db.Citizens.SingleOrDefaultAsync(c => c.Phone == reply.From, cancellationToken);
-        }
-        reply.CitizenId = citizen?.Id;
-    }
-
-    public async Task ActAsync(CancellationToken cancellationToken)
-    {
-        switch (reply.Kind)
-        {
-            case InboundKind.Ignored:
-                return;
-            case InboundKind.Blocked:
-                if (citizen is not null)
-                {
-                    citizen.TelegramUnreachable = true;
-                    citizen.UpdatedAt = now;
-                    Event(CitizenEventKind.DeliveryChanged, "Telegram: the citizen blocked the bot");
-                }
-                reply.Meaning = "Blocked";
-                return;
-            case InboundKind.Contact:
-                await EnrolByContactAsync(cancellationToken);
-                return;
-            case InboundKind.Location:
-                await ProofOfArrivalAsync(cancellationToken);
-                ShareLocation();
-                return;
-        }
-        var text = reply.Kind == InboundKind.Button ? ButtonText(reply.Text) : reply.Text;
-        if (reply.Channel == ChannelKind.Telegram && StartCommand.Read(text) is { } start)
-        {
-            await StartAsync(start.Token, cancellationToken);
-            return;
-        }
-        var meaning = reply.Kind == InboundKind.Button && reply.Text.StartsWith(Keyboards.LanguagePrefix, StringComparison.Ordinal)
-            ? new ReplyMeaning(ReplyKind.Language, Language: Language.TryParse(reply.Text[Keyboards.LanguagePrefix.Length..], out var code) ? code : null)
-            : ReplyParser.Parse(text);
-        reply.Meaning = meaning.ToString();
-        if (citizen is null)
-        {
-            await UnknownSenderAsync(meaning);
-            return;
-        }
-        await ProofOfArrivalAsync(cancellationToken);
-        Event(CitizenEventKind.ReplyReceived, $"{reply.Channel}: \"{Shorten(reply.Text)}\" → {meaning}");
-        Apply(meaning);
-    }
-
-    /// <summary>"reply:2" → "2"; other button data is read as typed text.</summary>
-    static string ButtonText(string data) => Evacuation.Channels.Telegram.ReplyButtons.CodeOf(data) is { } code ? code.ToString(CultureInfo.InvariantCulture) : data;
-
-    void Apply(ReplyMeaning meaning)
-    {
-        var c = citizen!;
-        switch (meaning.Kind)
-        {
-            case ReplyKind.Status:
-                var status = meaning.Status!.Value;
-                if (c.Status != status)
-                {
-                    Event(CitizenEventKind.StatusChanged, $"{c.Status} → {status} by {reply.Channel} reply \"{Shorten(reply.Text)}\"");
-                    c.Status = status;
-                }
-                // Any reply takes the citizen off the reminder escalation; a call for help puts them on the call list at once.
-                c.RemindersSent = 0;
-                c.EscalatedAt = status == JourneyStatus.NeedsHelp ? now : null;
-                if (status == JourneyStatus.NeedsHelp)
-                {
-                    Event(CitizenEventKind.Escalated, "asked for help: on the call list");
-                }
-                Answer(Acknowledgements.For(meaning, c.Language));
-                break;
-            case ReplyKind.Route:
-                Answer(RouteText(Acknowledgements.For(meaning, c.Language)));
-                break;
-            case ReplyKind.Stop:
-                if (!c.OptedOut)
-                {
-                    c.OptedOut = true;
-                    Event(CitizenEventKind.OptedOut, $"by {reply.Channel} reply");
-                }
-                Answer(Acknowledgements.For(meaning, c.Language), evenWhenOptedOut: true);
-                break;
-            case ReplyKind.Start:
-                if (c.OptedOut || (reply.Channel == ChannelKind.Sms && c.SmsUnreachable))
-                {
-                    c.OptedOut = false;
-                    // START at the carrier lifts Twilio's block (error 21610) too.
-                    if (reply.Channel == ChannelKind.Sms)
-                    {
-                        c.SmsUnreachable = false;
-                    }
-                    Event(CitizenEventKind.OptedIn, $"by {reply.Channel} reply");
-                }
-                Answer(Acknowledgements.For(meaning, c.Language));
-                break;
-            case ReplyKind.Language:
-                if (meaning.Language is { } language && language != c.Language)
-                {
-                    Event(CitizenEventKind.Updated, $"language {c.Language} → {language}");
-                    c.Language = language;
-                }
-                Answer(Acknowledgements.For(meaning, c.Language), keyboard: meaning.Language is null ? Keyboards.Language : null);
-                if (meaning.Language is not null && reply.Kind == InboundKind.Button && c.Latitude is null && c.AssignedCrossing is null)
-                {
-                    // Enrolment's last question: where are you?
-                    Answer(Acknowledgements.For(new ReplyMeaning(ReplyKind.Route), c.Language), keyboard: Keyboards.Location);
-                }
-                break;
-            case ReplyKind.Join:
-                Answer(Acknowledgements.For(meaning, c.Language));
-                break;
-            default:
-                reply.Unhandled = true;
-                Answer(Acknowledgements.For(meaning, c.Language) + "\n" + BroadcastReplyCodes.For(c.Language));
-                break;
-        }
-        c.UpdatedAt = now;
-    }
-
-    async Task UnknownSenderAsync(ReplyMeaning meaning)
-    {
-        if (reply.Channel == ChannelKind.Sms && meaning.Kind == ReplyKind.Join && reply.From.StartsWith('+'))
-        {
-            citizen = NewCitizen(phone: reply.From, chatId: null);
-            reply.CitizenId = citizen.Id;
-            Answer(Acknowledgements.For(meaning, citizen.Language) + "\n" + BroadcastReplyCodes.For(citizen.Language));
-            return;
-        }
-        reply.Unhandled = true;
-        reply.Meaning = "unknown sender: " + meaning;
-        if (reply.Channel == ChannelKind.Telegram && ChatId is not null)
-        {
-            // A stranger in a private chat: ask for the phone number, which finds or creates their record.
-            await AskForContactAsync();
-        }
-    }
-
-    async Task StartAsync(string? token, CancellationToken cancellationToken)
-    {
-        reply.Meaning = "Start command";
-        if (citizen is null && token is not null)
-        {
-            var invited = await db.Citizens.SingleOrDefaultAsync(c => c.InviteToken == token, cancellationToken);
-            if (invited is not null && invited.TelegramChatId is null)
-            {
-                citizen = invited;
-                citizen.TelegramChatId = ChatId;
-                citizen.TelegramUnreachable = false;
-                citizen.UpdatedAt = now;
-                reply.CitizenId = citizen.Id;
-                Event(CitizenEventKind.Updated, "Telegram chat linked by invitation link");
-            }
-        }
-        if (citizen is null)
-        {
-            await AskForContactAsync();
-            return;
-        }
-        Answer(Acknowledgements.For(new ReplyMeaning(ReplyKind.Language), citizen.Language), keyboard: Keyboards.Language);
-    }
-
-    Task AskForContactAsync()
-    {
-        // No record yet: the question goes to the chat with no citizen behind it (the delivery's citizen id is empty).
-        var stranger = new Citizen { Id = Guid.Empty, TelegramChatId = ChatId };
-        Answers.Queue(db, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, giveUpAfter, Keyboards.Contact);
-        return Task.CompletedTask;
-    }
-
-    async Task EnrolByContactAsync(CancellationToken cancellationToken)
-    {
-        var phone = reply.ContactPhone;
-        reply.Meaning = "Contact shared";
-        if (phone is null || !PhoneNumber.TryNormalize(phone, "UA", out var e164, out _))
-        {
-            reply.Unhandled = true;
-            return;
-        }
-        var byPhone = await db.Citizens.SingleOrDefaultAsync(c => c.Phone == e164, cancellationToken);
-        if (citizen is null && byPhone is not null && byPhone.TelegramChatId is null)
-        {
-            citizen = byPhone;
-            citizen.TelegramChatId = ChatId;
-            citizen.TelegramUnreachable = false;
-            Event(CitizenEventKind.Updated, "Telegram chat linked by shared phone number");
-        }
-        else if (citizen is null && byPhone is null)
-        {
-            citizen = NewCitizen(phone: e164, chatId: ChatId);
-        }
-        else if (citizen is not null && citizen.Phone is null && byPhone is null)
-        {
-            citizen.Phone = e164;
-            Event(CitizenEventKind.Updated, "phone number added from Telegram contact");
-        }
-        if (citizen is null)
-        {
-            // The phone belongs to someone already linked to another chat: a person must look.
-            reply.Unhandled = true;
-            reply.Meaning = "contact matches a citizen linked to another chat";
-            return;
-        }
-        citizen.UpdatedAt = now;
-        reply.CitizenId = citizen.Id;
-        Answer(Acknowledgements.For(new ReplyMeaning(ReplyKind.Language), citizen.Language), keyboard: Keyboards.Language);
-    }
-
-    Citizen NewCitizen(string? phone, long? chatId)
-    {
-        var created = new Citizen
-        {
-            Name = "",
-            Phone = phone,
-            TelegramChatId = chatId,
-            CreatedAt = now,
-            UpdatedAt = now,
-            CreatedBy = "citizen",
-        };
-        db.Citizens.Add(created);
-        db.CitizenEvents.Add(new CitizenEvent { CitizenId = created.Id, At = now, Kind = CitizenEventKind.Created, Actor = "citizen", Detail = $"enrolled by {reply.Channel}" });
-        return created;
-    }
-
-    void ShareLocation()
-    {
-        reply.Meaning = "Location";
-        if (citizen is null)
-        {
-            reply.Unhandled = true;
-            reply.Meaning = "location from an unknown chat";
-            return;
-        }
-        citizen.Latitude = reply.Latitude;
-        citizen.Longitude = reply.Longitude;
-        citizen.UpdatedAt = now;
-        Event(CitizenEventKind.ReplyReceived, "Telegram: shared a location");
-        Answer(RouteText(Acknowledgements.For(new ReplyMeaning(ReplyKind.Route), citizen.Language)));
-    }
-
-    /// <summary>Re-assigns the nearest open crossing from the citizen's location or region, and writes the directions.</summary>
-    string RouteText(string heading)
-    {
-        var c = citizen!;
-        var crossing = places.ChooseFor(c);
-        var from = places.StartingPoint(c);
-        if (crossing is null || from is null)
-        {
-            return heading + "\n" + Acknowledgements.For(new ReplyMeaning(ReplyKind.Route), c.Language) + " 📍";
-        }
-        if (c.AssignedCrossing != crossing.Id)
-        {
-            Event(CitizenEventKind.CrossingAssigned, $"{c.AssignedCrossing ?? "none"} → {crossing.Id}");
-            c.AssignedCrossing = crossing.Id;
-            c.AssignedCrossingAt = now;
-        }
-        return heading + "\n" + RouteDirections.Describe(crossing, from.Value, c.Language);
-    }
-
-    /// <summary>Telegram has no delivery receipts: a reply proves our last message reached the chat (CONTRACT.md section 3).</summary>
-    async Task ProofOfArrivalAsync(CancellationToken cancellationToken)
-    {
-        if (citizen is null || reply.Channel != ChannelKind.Telegram)
-        {
-            return;
-        }
-        var id = citizen.Id;
-        var last = await db.Deliveries
-            .Where(d => d.CitizenId == id && d.Channel == ChannelKind.Telegram && d.State == DeliveryState.Sent)
-            .OrderByDescending(d => d.SentAt).FirstOrDefaultAsync(cancellationToken);
-        if (last is not null)
-        {
-            last.State = DeliveryState.Delivered;
-            last.DeliveredAt = now;
-        }
-    }
-
-    void Answer(string text, string? keyboard = null, bool evenWhenOptedOut = false)
-    {
-        var c = citizen!;
-        if (c.OptedOut && !evenWhenOptedOut)
-        {
-            return;
-        }
-        // Twilio answers its standard English opt-out and opt-in words itself, and blocks our messages after STOP:
-        // https://help.twilio.com/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-
-        if (reply.Channel == ChannelKind.Sms && TwilioKeywords.Contains(reply.Text.Trim().ToUpperInvariant()))
-        {
-            return;
-        }
-        Answer(c, reply.Channel, text, keyboard);
-    }
-
-    void Answer(Citizen to, ChannelKind channel, string text, string? keyboard) =>
-        Answers.Queue(db, to, channel, text, now, giveUpAfter, channel == ChannelKind.Telegram ? keyboard : null);
-
-    static readonly HashSet<string> TwilioKeywords = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "START", "YES", "UNSTOP"];
-
-    void Event(CitizenEventKind kind, string detail)
-    {
-        if (citizen is null)
-        {
-            return;
-        }
-        db.CitizenEvents.Add(new CitizenEvent { CitizenId = citizen.Id, At = now, Kind = kind, Actor = "citizen", Detail = detail });
-    }
-
-    static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }
