@@ -11,7 +11,7 @@ namespace Evacuation.Fakes;
 /// getUpdates (long polling over queued updates), setWebhook, deleteWebhook, answerCallbackQuery.
 /// Point <c>Telegram:ApiBaseUrl</c> at <see cref="BaseUrl"/> and use <see cref="Token"/>; any other token gets
 /// Telegram's 404 "Not Found". Every request is recorded; <see cref="Answers"/> scripts errors and slow answers
-/// for sendMessage (by chat id).
+/// for sendMessage (by chat id), <see cref="AnswersFor"/> for any other method (getUpdates, answerCallbackQuery).
 /// </summary>
 public sealed class FakeTelegramServer : IAsyncDisposable
 {
@@ -22,6 +22,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly List<JsonObject> updates = [];
     private TaskCompletionSource updatesChanged = NewSignal();
     private readonly CancellationTokenSource stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AnswerScript> byMethod = new(StringComparer.OrdinalIgnoreCase);
     private WebApplication? app;
     private long nextUpdateId = 1000;
     private long nextMessageId = 1;
@@ -40,6 +41,17 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     /// <summary>The sendMessage calls, in order.</summary>
     public IReadOnlyList<TelegramRequest> SentMessages => [.. Requests.Where(r => r.Method.Equals("sendMessage", StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>The calls of one Bot API method (e.g. "getUpdates", "answerCallbackQuery"), in order.</summary>
+    public IReadOnlyList<TelegramRequest> RequestsOf(string method) =>
+        [.. Requests.Where(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>
+    /// Scripted answers for one method; "sendMessage" is <see cref="Answers"/>. Other methods answer success unless
+    /// scripted here (e.g. a 502 or a 429 for getUpdates).
+    /// </summary>
+    public AnswerScript AnswersFor(string method) =>
+        method.Equals("sendMessage", StringComparison.OrdinalIgnoreCase) ? Answers : byMethod.GetOrAdd(method, _ => new AnswerScript());
 
     /// <summary>What the last setWebhook registered.</summary>
     public string? WebhookUrl { get; private set; }
@@ -156,7 +168,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
 
         var isSend = method.Equals("sendMessage", StringComparison.OrdinalIgnoreCase);
-        var answer = isSend ? Answers.Pick(request.ChatId) : FakeAnswer.Success;
+        var answer = isSend ? Answers.Pick(request.ChatId) : byMethod.TryGetValue(method, out var script) ? script.Pick(null) : FakeAnswer.Success;
         if (answer.Gate is not null)
         {
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);

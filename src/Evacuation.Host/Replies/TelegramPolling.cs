@@ -8,14 +8,17 @@ namespace Evacuation.Host.Replies;
 /// <summary>
 /// Long polling (<c>Telegram:Updates = Polling</c>): our own <c>getUpdates(offset, timeout: 25)</c> loop on an HTTP
 /// client whose timeout (60 s) is longer than the poll, so a quiet bot waits instead of spinning. The offset is
-/// one past the highest update_id stored, so a restart neither loses nor repeats updates. Errors back off from
-/// 1 s to a minute. https://core.telegram.org/bots/api#getupdates
+/// one past the highest update_id stored, so a restart neither loses nor repeats updates. Errors back off
+/// (<see cref="PollBackoff"/>) on <see cref="TimeProvider"/>, so tests drive the waits with a fake clock.
+/// A newly stored button press is answered at once (<see cref="ButtonPresses"/>). https://core.telegram.org/bots/api#getupdates
 /// In webhook mode it registers the webhook with its secret instead (https://core.telegram.org/bots/api#setwebhook).
 /// </summary>
 public sealed class TelegramPolling(
     IOptions<TelegramOptions> options,
     IHttpClientFactory http,
     ReplyInbox inbox,
+    ButtonPresses presses,
+    TimeProvider time,
     ILogger<TelegramPolling> logger) : BackgroundService
 {
     public const int PollSeconds = 25;
@@ -33,7 +36,7 @@ public sealed class TelegramPolling(
             await RegisterWebhookAsync(bot, settings, stoppingToken);
             return;
         }
-        var backoff = TimeSpan.Zero;
+        var backoff = new PollBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -42,9 +45,13 @@ public sealed class TelegramPolling(
                 var updates = await bot.GetUpdates((int)Math.Min(offset, int.MaxValue), timeout: PollSeconds, cancellationToken: stoppingToken);
                 foreach (var update in updates)
                 {
-                    await inbox.AcceptAsync(TelegramInbound.Read(update), stoppingToken);
+                    var message = TelegramInbound.Read(update);
+                    if (await inbox.AcceptAsync(message, stoppingToken))
+                    {
+                        await presses.AnswerAsync(message, stoppingToken);
+                    }
                 }
-                backoff = TimeSpan.Zero;
+                backoff.Reset();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,12 +59,12 @@ public sealed class TelegramPolling(
             }
             catch (Exception e)
             {
-                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-                // The message only: exception texts of HTTP failures may carry the URL, and the URL carries the token.
-                logger.LogWarning("Telegram getUpdates failed ({Error}); trying again in {Backoff}", e.GetType().Name, backoff);
+                var wait = backoff.After(e);
+                logger.Log(wait == PollBackoff.Cap ? LogLevel.Error : LogLevel.Warning,
+                    "Telegram getUpdates failed ({Error}); trying again in {Backoff}", PollBackoff.Describe(e), wait);
                 try
                 {
-                    await Task.Delay(backoff, stoppingToken);
+                    await Task.Delay(wait, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -81,7 +88,7 @@ public sealed class TelegramPolling(
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Telegram setWebhook failed ({Error}); trying again in {Backoff}", e.GetType().Name, backoff);
-                await Task.Delay(backoff, stoppingToken);
+                await Task.Delay(backoff, time, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
             }
         }

@@ -6,7 +6,7 @@ namespace Evacuation.Host.Replies;
 
 /// <summary>
 /// <c>POST /webhooks/telegram</c> in webhook mode: the secret header compared in constant time (403 otherwise),
-/// the update stored once per update_id, 200 at once (https://core.telegram.org/bots/api#setwebhook).
+/// the update stored once per update_id, a new button press answered, then 200 (https://core.telegram.org/bots/api#setwebhook).
 /// </summary>
 public static class TelegramWebhook
 {
@@ -21,7 +21,7 @@ public static class TelegramWebhook
         return app;
     }
 
-    static async Task<IResult> HandleAsync(HttpContext context, IOptions<TelegramOptions> telegram, ReplyInbox inbox)
+    static async Task<IResult> HandleAsync(HttpContext context, IOptions<TelegramOptions> telegram, ReplyInbox inbox, ButtonPresses presses)
     {
         var options = telegram.Value;
         if (options.IsSandbox || options.Updates != TelegramUpdates.Webhook ||
@@ -38,7 +38,11 @@ public static class TelegramWebhook
         {
             return Problem.BadRequest("The body is not a Telegram update (JSON with update_id).");
         }
-        await inbox.AcceptAsync(message, context.RequestAborted);
+        if (await inbox.AcceptAsync(message, context.RequestAborted))
+        {
+            // A separate answerCallbackQuery rather than a method in this response: one path for both update modes.
+            await presses.AnswerAsync(message, context.RequestAborted);
+        }
         return TypedResults.Ok();
     }
 }

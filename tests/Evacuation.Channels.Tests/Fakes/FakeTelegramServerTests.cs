@@ -1,6 +1,7 @@
 using Evacuation.Channels.Telegram;
 using Evacuation.Fakes;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
 
 namespace Evacuation.Channels.Tests.Fakes;
@@ -92,5 +93,34 @@ public sealed class FakeTelegramServerTests : IAsyncLifetime
         var request = Assert.Single(server.Requests);
         Assert.Equal("answerCallbackQuery", request.Method);
         Assert.Equal("cb1", request.Parameters["callback_query_id"]?.ToString());
+    }
+
+    [Fact]
+    public async Task A_scripted_getUpdates_error_reaches_the_library_once_and_then_updates_flow_again()
+    {
+        server.AnswersFor("getUpdates").Next(TelegramAnswers.TooManyRequests(7));
+        var id = server.EnqueueTextMessage(42, "1");
+
+        var refused = await Assert.ThrowsAsync<ApiRequestException>(
+            () => bot.GetUpdates(0, timeout: 0, cancellationToken: TestContext.Current.CancellationToken));
+        var updates = await bot.GetUpdates(0, timeout: 0, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(429, refused.ErrorCode);
+        Assert.Equal(7, refused.Parameters?.RetryAfter);
+        Assert.Equal(id, Assert.Single(updates).Id);
+        Assert.Equal(2, server.RequestsOf("getUpdates").Count);
+    }
+
+    [Fact]
+    public async Task A_scripted_answerCallbackQuery_error_does_not_touch_sendMessage()
+    {
+        server.AnswersFor("answerCallbackQuery").Next(TelegramAnswers.BadRequest("query is too old and response timeout expired or query ID is invalid"));
+
+        await Assert.ThrowsAsync<ApiRequestException>(
+            () => bot.AnswerCallbackQuery("cb1", cancellationToken: TestContext.Current.CancellationToken));
+        await bot.SendMessage(42, "hello", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Single(server.RequestsOf("answerCallbackQuery"));
+        Assert.Single(server.SentMessages);
     }
 }

@@ -12,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Evacuation.Host.Tests.Replies;
 
-/// <summary><c>POST /webhooks/twilio/sms</c>: signed by Twilio or refused, stored once, interpreted, acknowledged through the outbox.</summary>
+/// <summary>
+/// <c>POST /webhooks/twilio/sms</c>: signed by Twilio or refused, stored once, interpreted, acknowledged through the outbox.
+/// Recorded payloads (replays, opt-out, media, unknown senders, JOIN) are in <see cref="SmsPayloadTests"/>.
+/// </summary>
 public sealed class InboundSmsTests
 {
     sealed record Setup(EvacuationApp App, FakeTwilioServer Twilio, Citizen Citizen) : IAsyncDisposable
@@ -90,20 +93,6 @@ public sealed class InboundSmsTests
         Assert.Equal(Acknowledgements.For(ReplyMeaning.Of(expected), "en"), answer.Text);
     }
 
-    [Fact]
-    public async Task A_replayed_message_sid_has_one_effect()
-    {
-        await using var s = await StartAsync();
-        var form = Inbound("SMreplay", s.Citizen.Phone!, "1");
-
-        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(s, form)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(s, form)).StatusCode);
-        await InterpretAsync(s);
-
-        Assert.Equal(1, await s.App.WithDbAsync(db => db.Replies.CountAsync()));
-        Assert.Single(await AnswersAsync(s));
-    }
-
     public static TheoryData<string, string?> BadSignatures => new()
     {
         { "missing header", null },
@@ -145,20 +134,6 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
-    public async Task Stop_opts_the_citizen_out_and_start_opts_them_back_in()
-    {
-        await using var s = await StartAsync();
-
-        await PostSignedAsync(s, Inbound("SMstop", s.Citizen.Phone!, "STOP"));
-        await InterpretAsync(s);
-        Assert.True((await CitizenAsync(s)).OptedOut);
-
-        await PostSignedAsync(s, Inbound("SMstart", s.Citizen.Phone!, "START"));
-        await InterpretAsync(s);
-        Assert.False((await CitizenAsync(s)).OptedOut);
-    }
-
-    [Fact]
     public async Task Gibberish_is_kept_as_unhandled_and_answered_with_the_reply_codes()
     {
         await using var s = await StartAsync();
@@ -170,19 +145,6 @@ public sealed class InboundSmsTests
         Assert.Contains("purple elephant", unhandled);
         var answer = Assert.Single(await AnswersAsync(s));
         Assert.Contains(Core.Broadcasts.ReplyCodes.For("en"), answer.Text);
-    }
-
-    [Fact]
-    public async Task An_unknown_sender_writing_join_is_enrolled()
-    {
-        await using var s = await StartAsync();
-
-        await PostSignedAsync(s, Inbound("SMjoin", "+380671112233", "JOIN"));
-        await InterpretAsync(s);
-
-        var enrolled = await s.App.WithDbAsync(db => db.Citizens.AsNoTracking().SingleOrDefaultAsync(c => c.Phone == "+380671112233"));
-        Assert.NotNull(enrolled);
-        Assert.Equal("citizen", enrolled.CreatedBy);
     }
 
     [Fact]

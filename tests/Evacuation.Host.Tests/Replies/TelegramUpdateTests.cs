@@ -163,30 +163,6 @@ public sealed class TelegramUpdateTests
         Assert.Equal(0, await s.App.WithDbAsync(db => db.Replies.CountAsync()));
     }
 
-    public static TheoryData<string, string> NotReplies => new()
-    {
-        { "group message", "group_message.json" },
-        { "edited message", "edited_message.json" },
-        { "sticker", "sticker.json" },
-    };
-
-    [Theory]
-    [MemberData(nameof(NotReplies))]
-    public async Task Group_edited_and_sticker_updates_are_kept_but_change_nothing(string label, string file)
-    {
-        Assert.NotEmpty(label);
-        await using var s = await StartAsync(webhook: true);
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Replies", "Payloads", file), TestContext.Current.CancellationToken))!;
-        // The recorded payloads come from chat 4001; point them at this test's citizen.
-        var text = json.ToJsonString().Replace("4001", s.Citizen.TelegramChatId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-
-        Assert.Equal(HttpStatusCode.OK, (await PostUpdateAsync(s, text, Secret)).StatusCode);
-        await InterpretAsync(s);
-
-        Assert.Equal(1, await s.App.WithDbAsync(db => db.Replies.CountAsync()));
-        Assert.Equal(JourneyStatus.Unconfirmed, (await s.App.WithDbAsync(db => db.Citizens.SingleAsync(c => c.Id == s.Citizen.Id))).Status);
-    }
-
     [Fact]
     public async Task A_deep_link_start_binds_the_chat_to_the_invited_citizen()
     {
