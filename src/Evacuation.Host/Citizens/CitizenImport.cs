@@ -6,6 +6,7 @@ using Evacuation.Data;
 using Evacuation.Host.Api;
 using Evacuation.Host.Auditing;
 using Evacuation.Host.Operators;
+using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Citizens;
 
@@ -22,7 +23,8 @@ public static class CitizenImport
 
     static readonly string[] AcceptedTypes = ["text/csv", "application/csv", "text/plain"];
 
-    public static async Task<IResult> HandleAsync(HttpContext context, CitizenRules rules, CitizenRegistry registry, EvacuationDb db, TimeProvider time)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, CitizenRules rules, CitizenRegistry registry, EvacuationDb db, IDbContextFactory<EvacuationDb> databases, TimeProvider time)
     {
         var contentType = context.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (contentType is null || !AcceptedTypes.Contains(contentType))
@@ -31,7 +33,8 @@ public static class CitizenImport
         }
         var actor = Roles.NameOf(context.User);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var answer = await ImportAsync(reader, rules, registry, actor, context.RequestAborted);
+        await using var lookups = await databases.CreateDbContextAsync(context.RequestAborted);
+        var answer = await ImportAsync(reader, rules, registry, db, lookups, actor, context.RequestAborted);
         if (answer.Problem is not null)
         {
             return answer.Problem;
@@ -43,9 +46,12 @@ public static class CitizenImport
         return TypedResults.Ok(result);
     }
 
-    /// <summary>Reads and stores a whole file; separated from HTTP so the benchmark can drive it directly.</summary>
+    /// <summary>
+    /// Reads and stores a whole file: <paramref name="db"/> is the registry's context (the writes), <paramref name="lookups"/>
+    /// a second one for looking up the next batch meanwhile.
+    /// </summary>
     public static async Task<(ImportAnswer? Answer, IResult? Problem)> ImportAsync(
-        TextReader reader, CitizenRules rules, CitizenRegistry registry, string actor, CancellationToken cancellationToken)
+        TextReader reader, CitizenRules rules, CitizenRegistry registry, EvacuationDb db, EvacuationDb lookups, string actor, CancellationToken cancellationToken)
     {
         var rows = new CsvRows(reader, maxFieldLength: 1000);
         var header = await rows.ReadAsync(cancellationToken);
@@ -73,8 +79,8 @@ public static class CitizenImport
 
         // Reading and checking the next batch (CSV, phone numbers) runs while the previous one is written: two cores,
         // two halves of the work. One batch waits at most, so memory stays flat however long the file.
-        var writer = new ImportWriter(registry, actor);
-        var batches = Channel.CreateBounded<List<(int Line, CitizenFields Fields)>>(1);
+        var writer = new ImportWriter(registry, db, actor);
+        var batches = Channel.CreateBounded<ImportBatch>(1);
         var writing = Task.Run(() => writer.WriteAllAsync(batches, cancellationToken), cancellationToken);
 
         async Task FlushAsync()
@@ -85,7 +91,8 @@ public static class CitizenImport
             }
             try
             {
-                await batches.Writer.WriteAsync(batch, cancellationToken);
+                var found = await CitizenRegistry.FindAsync(lookups, batch.ConvertAll(b => b.Fields), cancellationToken);
+                await batches.Writer.WriteAsync(new ImportBatch(batch, found), cancellationToken);
             }
             catch (ChannelClosedException)
             {

@@ -15,27 +15,43 @@ namespace Evacuation.Host.Citizens;
 /// </remarks>
 public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time, CrossingPlanner planner)
 {
-    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CitizenFields> batch, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CitizenFields> batch, string actor, CancellationToken cancellationToken) =>
+        await UpsertAsync(batch, await FindAsync(db, batch, cancellationToken), actor, cancellationToken);
+
+    /// <summary>
+    /// The stored citizens any record of <paramref name="batch"/> names by externalId, phone or chat id, untracked.
+    /// One array parameter per key kind (EF.Parameter): a query plan EF compiles once, instead of a new 1,000-parameter
+    /// IN list to compile for every batch. Reads only, so an import looks up the next batch on another connection
+    /// while this one is written.
+    /// </summary>
+    public static async Task<List<Citizen>> FindAsync(EvacuationDb db, IReadOnlyList<CitizenFields> batch, CancellationToken cancellationToken)
     {
         var externalIds = batch.Where(f => f.ExternalId is not null).Select(f => f.ExternalId!).Distinct().ToList();
         var phones = batch.Where(f => f.Phone is not null).Select(f => f.Phone!).Distinct().ToList();
         var chats = batch.Where(f => f.TelegramChatId is not null).Select(f => f.TelegramChatId!.Value).Distinct().ToList();
-
-        // One array parameter per key kind (EF.Parameter): a query plan EF compiles once, instead of a new
-        // 1,000-parameter IN list to compile for every batch.
         var known = new Dictionary<Guid, Citizen>();
-        foreach (var c in await db.Citizens.Where(c => EF.Parameter(externalIds).Contains(c.ExternalId!)).ToListAsync(cancellationToken))
+        var citizens = db.Citizens.AsNoTracking();
+        foreach (var c in await citizens.Where(c => EF.Parameter(externalIds).Contains(c.ExternalId!)).ToListAsync(cancellationToken))
         {
             known[c.Id] = c;
         }
-        foreach (var c in await db.Citizens.Where(c => EF.Parameter(phones).Contains(c.Phone!)).ToListAsync(cancellationToken))
+        foreach (var c in await citizens.Where(c => EF.Parameter(phones).Contains(c.Phone!)).ToListAsync(cancellationToken))
         {
-            known[c.Id] = c;
+            known.TryAdd(c.Id, c);
         }
-        foreach (var c in await db.Citizens.Where(c => EF.Parameter(chats).Contains(c.TelegramChatId!.Value)).ToListAsync(cancellationToken))
+        foreach (var c in await citizens.Where(c => EF.Parameter(chats).Contains(c.TelegramChatId!.Value)).ToListAsync(cancellationToken))
         {
-            known[c.Id] = c;
+            known.TryAdd(c.Id, c);
         }
+        return [.. known.Values];
+    }
+
+    /// <summary>Upserts <paramref name="batch"/> given the citizens <see cref="FindAsync"/> found for it.</summary>
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(
+        IReadOnlyList<CitizenFields> batch, IReadOnlyList<Citizen> found, string actor, CancellationToken cancellationToken)
+    {
+        db.Citizens.AttachRange(found);
+        var known = found.ToDictionary(c => c.Id);
         var byExternalId = known.Values.Where(c => c.ExternalId is not null).ToDictionary(c => c.ExternalId!, StringComparer.Ordinal);
         var byPhone = known.Values.Where(c => c.Phone is not null).ToDictionary(c => c.Phone!, StringComparer.Ordinal);
         var byChat = known.Values.Where(c => c.TelegramChatId is not null).ToDictionary(c => c.TelegramChatId!.Value);

@@ -1,11 +1,20 @@
 using System.Threading.Channels;
 using Evacuation.Core.Citizens;
+using Evacuation.Data;
 
 namespace Evacuation.Host.Citizens;
 
-/// <summary>The storing half of an import: upserts the checked batches in order and counts what became of each row.</summary>
-sealed class ImportWriter(CitizenRegistry registry, string actor)
+/// <summary>
+/// The storing half of an import: upserts the checked batches in order and counts what became of each row. Each
+/// batch comes with the stored citizens its records name, looked up by the reading half while the previous batch
+/// was written; records of one file never share a key, so those look-ups stay right, except when a record names a
+/// citizen an earlier batch of the file changed (a phone moved from one citizen to another): then the batch is
+/// looked up again here.
+/// </summary>
+sealed class ImportWriter(CitizenRegistry registry, EvacuationDb db, string actor)
 {
+    readonly HashSet<Guid> changed = [];
+
     public int Imported { get; private set; }
 
     public int Updated { get; private set; }
@@ -15,7 +24,7 @@ sealed class ImportWriter(CitizenRegistry registry, string actor)
     public List<ImportRejection> Refused { get; } = [];
 
     /// <summary>Until the reader completes the channel; a failure closes it, so the reader stops too.</summary>
-    public async Task WriteAllAsync(Channel<List<(int Line, CitizenFields Fields)>> batches, CancellationToken cancellationToken)
+    public async Task WriteAllAsync(Channel<ImportBatch> batches, CancellationToken cancellationToken)
     {
         try
         {
@@ -31,18 +40,23 @@ sealed class ImportWriter(CitizenRegistry registry, string actor)
         }
     }
 
-    async Task WriteAsync(List<(int Line, CitizenFields Fields)> batch, CancellationToken cancellationToken)
+    async Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
-        var outcomes = await registry.UpsertAsync(batch.ConvertAll(b => b.Fields), actor, cancellationToken);
+        var fields = batch.Rows.ConvertAll(b => b.Fields);
+        var found = batch.Found.Any(c => changed.Contains(c.Id)) ? await CitizenRegistry.FindAsync(db, fields, cancellationToken) : batch.Found;
+        var outcomes = await registry.UpsertAsync(fields, found, actor, cancellationToken);
         for (var i = 0; i < outcomes.Count; i++)
         {
             switch (outcomes[i].Kind)
             {
                 case UpsertKind.Created: Imported++; break;
-                case UpsertKind.Updated: Updated++; break;
+                case UpsertKind.Updated: Updated++; changed.Add(outcomes[i].Citizen!.Id); break;
                 case UpsertKind.Unchanged: Unchanged++; break;
-                default: Refused.Add(new ImportRejection(batch[i].Line, outcomes[i].Reason!)); break;
+                default: Refused.Add(new ImportRejection(batch.Rows[i].Line, outcomes[i].Reason!)); break;
             }
         }
     }
 }
+
+/// <summary>Checked records with their line numbers, and the stored citizens they name.</summary>
+sealed record ImportBatch(List<(int Line, CitizenFields Fields)> Rows, List<Citizen> Found);

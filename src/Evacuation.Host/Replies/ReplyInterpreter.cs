@@ -51,8 +51,9 @@ public sealed class ReplyInterpreter(
                 {
                     done += await InterpretAsync(batch, cancellationToken);
                 }
-                catch (Exception e) when (batch.Count > 1 && e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // Each alone, a batch of one too: a reply that still fails is set aside, so it never blocks the rest.
                     foreach (var id in batch)
                     {
                         done += await InterpretAloneAsync(id, cancellationToken);

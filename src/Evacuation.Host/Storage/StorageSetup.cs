@@ -28,6 +28,10 @@ public static class StorageSetup
         }
         builder.Services.Configure<StorageOptions>(o => o.Provider = provider);
         builder.Services.AddEvacuationDb(provider, connectionString);
+        if (provider == StorageProvider.Sqlite)
+        {
+            builder.Services.AddHostedService<WalCheckpoints>();
+        }
         return builder;
     }
 

@@ -134,6 +134,28 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
+    public async Task A_reply_whose_effects_cannot_be_written_is_stored_set_aside_for_a_person_and_blocks_no_other()
+    {
+        await using var s = await StartAsync();
+        // The database refuses this citizen's timeline entry for one particular text, as a full disk or a bug might.
+        await s.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_poison BEFORE INSERT ON citizen_events WHEN NEW.Detail LIKE '%poison%' BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+
+        var response = await PostSignedAsync(s, Inbound("SMpoison", s.Citizen.Phone!, "poison 1"));
+        await InterpretAsync(s);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await s.App.WithDbAsync(db => db.Replies.AsNoTracking().SingleAsync(r => r.ProviderKey == "SMpoison"));
+        Assert.True(reply.Unhandled);
+        Assert.NotNull(reply.InterpretedAt);
+        Assert.StartsWith("could not be interpreted", reply.Meaning);
+        Assert.Equal(JourneyStatus.Unconfirmed, (await CitizenAsync(s)).Status);
+
+        await PostSignedAsync(s, Inbound("SMfine", s.Citizen.Phone!, "1"));
+        await InterpretAsync(s);
+        Assert.Equal(JourneyStatus.Departed, (await CitizenAsync(s)).Status);
+    }
+
+    [Fact]
     public async Task Gibberish_is_kept_as_unhandled_and_answered_with_the_reply_codes()
     {
         await using var s = await StartAsync();
