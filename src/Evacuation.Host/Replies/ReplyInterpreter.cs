@@ -1,14 +1,9 @@
-using System.Globalization;
-using Evacuation.Core.Channels;
-using Evacuation.Core.Citizens;
-using Evacuation.Core.Deliveries;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 
 namespace Evacuation.Host.Replies;
 
