@@ -146,13 +146,21 @@ public sealed class ReplyInbox : IAsyncDisposable
         return batch.Where(w => known.Add((w.Message.Channel, w.Message.ProviderKey))).ToList();
     }
 
-    /// <summary>Stores and interprets in one transaction. False, with nothing written, when anything in it failed.</summary>
+    /// <summary>
+    /// Stores and interprets in one transaction. False, with nothing written, when anything in it failed, or when older
+    /// replies still wait for the interpreter (after a crash or a failure): replies are acted on in the order they
+    /// came, so a citizen's "on the way" stored earlier never overrides the "departed" that follows it.
+    /// </summary>
     async Task<bool> StoreInterpretedAsync(List<InboundMessage> fresh, DateTime now, CancellationToken cancellationToken)
     {
         try
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.Replies.AnyAsync(r => r.InterpretedAt == null, cancellationToken))
+            {
+                return false;
+            }
             var replies = fresh.ConvertAll(m => Reply.Of(m, now));
             var rows = await interpreter.ActAsync(db, replies, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -2,8 +2,8 @@ namespace Evacuation.Host.Replies;
 
 /// <summary>
 /// Interprets stored replies as they arrive, and every few seconds anyway (rows left by a crash). After a wake-up it
-/// lets replies gather for a moment: during a burst, one batch of fifty costs the database's single writer far less
-/// than fifty batches of one, and the webhooks that share that writer answer sooner.
+/// lets replies gather for a moment: during a burst, one batch of a hundred costs the database's single writer far
+/// less than a hundred batches of one, and the webhooks that share that writer answer sooner.
 /// </summary>
 public sealed class ReplyWorker(ReplyInterpreter interpreter, ReplyPulse pulse, ILogger<ReplyWorker> logger) : BackgroundService
 {

@@ -156,6 +156,31 @@ public sealed class InboundSmsTests
     }
 
     [Fact]
+    public async Task A_reply_that_arrives_while_an_older_one_waits_is_acted_on_after_it()
+    {
+        await using var s = await StartAsync();
+        // "On the way", stored before a crash and not interpreted yet.
+        await s.App.WithDbAsync(async db =>
+        {
+            db.Replies.Add(new Reply
+            {
+                Channel = Core.Channels.ChannelKind.Sms,
+                ProviderKey = "SMolder",
+                Kind = InboundKind.Text,
+                From = s.Citizen.Phone!,
+                Text = "2",
+                ReceivedAt = s.App.Time.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        await PostSignedAsync(s, Inbound("SMnewer", s.Citizen.Phone!, "1"));
+        await InterpretAsync(s);
+
+        Assert.Equal(JourneyStatus.Departed, (await CitizenAsync(s)).Status);
+    }
+
+    [Fact]
     public async Task Gibberish_is_kept_as_unhandled_and_answered_with_the_reply_codes()
     {
         await using var s = await StartAsync();
