@@ -34,7 +34,7 @@ public static class CitizenImport
         var actor = Roles.NameOf(context.User);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         await using var lookups = await databases.CreateDbContextAsync(context.RequestAborted);
-        var answer = await ImportAsync(reader, rules, registry, db, lookups, actor, context.RequestAborted);
+        var answer = await ImportAsync(reader, rules, registry, lookups, actor, context.RequestAborted);
         if (answer.Problem is not null)
         {
             return answer.Problem;
@@ -47,11 +47,11 @@ public static class CitizenImport
     }
 
     /// <summary>
-    /// Reads and stores a whole file: <paramref name="db"/> is the registry's context (the writes), <paramref name="lookups"/>
-    /// a second one for looking up the next batch meanwhile.
+    /// Reads and stores a whole file; <paramref name="lookups"/> is a second connection, besides the registry's, for
+    /// looking up the next batch while the registry writes the previous one.
     /// </summary>
-    public static async Task<(ImportAnswer? Answer, IResult? Problem)> ImportAsync(
-        TextReader reader, CitizenRules rules, CitizenRegistry registry, EvacuationDb db, EvacuationDb lookups, string actor, CancellationToken cancellationToken)
+    static async Task<(ImportAnswer? Answer, IResult? Problem)> ImportAsync(
+        TextReader reader, CitizenRules rules, CitizenRegistry registry, EvacuationDb lookups, string actor, CancellationToken cancellationToken)
     {
         var rows = new CsvRows(reader, maxFieldLength: 1000);
         var header = await rows.ReadAsync(cancellationToken);
@@ -79,7 +79,7 @@ public static class CitizenImport
 
         // Reading and checking the next batch (CSV, phone numbers) runs while the previous one is written: two cores,
         // two halves of the work. One batch waits at most, so memory stays flat however long the file.
-        var writer = new ImportWriter(registry, db, actor);
+        var writer = new ImportWriter(registry, actor);
         var batches = Channel.CreateBounded<ImportBatch>(1);
         var writing = Task.Run(() => writer.WriteAllAsync(batches, cancellationToken), cancellationToken);
 

@@ -16,7 +16,11 @@ namespace Evacuation.Host.Citizens;
 public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time, CrossingPlanner planner)
 {
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<CitizenFields> batch, string actor, CancellationToken cancellationToken) =>
-        await UpsertAsync(batch, await FindAsync(db, batch, cancellationToken), actor, cancellationToken);
+        await UpsertAsync(batch, await FindAsync(batch, cancellationToken), actor, cancellationToken);
+
+    /// <summary><see cref="FindAsync(EvacuationDb, IReadOnlyList{CitizenFields}, CancellationToken)"/> on the registry's own connection.</summary>
+    public Task<List<Citizen>> FindAsync(IReadOnlyList<CitizenFields> batch, CancellationToken cancellationToken) =>
+        FindAsync(db, batch, cancellationToken);
 
     /// <summary>
     /// The stored citizens any record of <paramref name="batch"/> names by externalId, phone or chat id, untracked.

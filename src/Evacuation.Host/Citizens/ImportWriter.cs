@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Evacuation.Core.Citizens;
-using Evacuation.Data;
 
 namespace Evacuation.Host.Citizens;
 
@@ -11,7 +10,7 @@ namespace Evacuation.Host.Citizens;
 /// citizen an earlier batch of the file changed (a phone moved from one citizen to another): then the batch is
 /// looked up again here.
 /// </summary>
-sealed class ImportWriter(CitizenRegistry registry, EvacuationDb db, string actor)
+sealed class ImportWriter(CitizenRegistry registry, string actor)
 {
     readonly HashSet<Guid> changed = [];
 
@@ -43,7 +42,7 @@ sealed class ImportWriter(CitizenRegistry registry, EvacuationDb db, string acto
     async Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
         var fields = batch.Rows.ConvertAll(b => b.Fields);
-        var found = batch.Found.Any(c => changed.Contains(c.Id)) ? await CitizenRegistry.FindAsync(db, fields, cancellationToken) : batch.Found;
+        var found = batch.Found.Any(c => changed.Contains(c.Id)) ? await registry.FindAsync(fields, cancellationToken) : batch.Found;
         var outcomes = await registry.UpsertAsync(fields, found, actor, cancellationToken);
         for (var i = 0; i < outcomes.Count; i++)
         {

@@ -105,28 +105,27 @@ public sealed class ReplyInbox : IAsyncDisposable
         using var turn = await turns.TakeAsync(cancellationToken);
         var firsts = await NewOnesAsync(batch, cancellationToken);
         var fresh = firsts.ConvertAll(w => w.Message);
-        if (fresh.Count == 0)
+        if (fresh.Count > 0)
         {
-            // Replays only.
-        }
-        else if (await StoreInterpretedAsync(fresh, now, cancellationToken))
-        {
-            deliveries.Pulse();
-        }
-        else if (await StoreAsTheyCameAsync(fresh, now, cancellationToken))
-        {
-            pulse.Pulse();
-        }
-        else
-        {
-            // Another process stored one of these first: one at a time, so each caller gets its own answer.
-            turn.Dispose();
-            foreach (var item in batch)
+            if (await StoreInterpretedAsync(fresh, now, cancellationToken))
             {
-                item.Stored.TrySetResult(await StoreOneAsync(item.Message, now, cancellationToken));
+                deliveries.Pulse();
             }
-            pulse.Pulse();
-            return;
+            else if (await StoreAsTheyCameAsync(fresh, now, cancellationToken))
+            {
+                pulse.Pulse();
+            }
+            else
+            {
+                // Another process stored one of these first: one at a time, so each caller gets its own answer.
+                turn.Dispose();
+                foreach (var item in batch)
+                {
+                    item.Stored.TrySetResult(await StoreOneAsync(item.Message, now, cancellationToken));
+                }
+                pulse.Pulse();
+                return;
+            }
         }
         var stored = firsts.ToHashSet();
         foreach (var item in batch)
