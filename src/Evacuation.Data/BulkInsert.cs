@@ -17,10 +17,9 @@ namespace Evacuation.Data;
 /// </summary>
 /// <remarks>
 /// SQLite runs in-process, so the cost is all per row: one statement is prepared once and then, for each row, bound
-/// by position, stepped and reset directly through SQLitePCL (https://www.sqlite.org/cintro.html), skipping the
-/// ADO.NET layer's per-execution work (a reader per call, every parameter looked up by name). Values are written
-/// as EF Core writes them on SQLite: GUIDs as upper-case TEXT, times as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, enums
-/// through the model's converters.
+/// by position (<see cref="SqliteRowBinding"/>), stepped and reset directly through SQLitePCL
+/// (https://www.sqlite.org/cintro.html), skipping the ADO.NET layer's per-execution work (a reader per call, every
+/// parameter looked up by name).
 /// PostgreSQL is a network round trip away: many rows per statement through Npgsql.
 /// </remarks>
 public static class BulkInsert
@@ -61,7 +60,7 @@ public static class BulkInsert
         {
             if (db.Database.GetDbConnection() is SqliteConnection sqlite)
             {
-                WriteSqlite(sqlite, head + "(" + string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture))) + ")" + tail, columns, rows);
+                WriteSqlite(sqlite, head + "(" + string.Join(", ", columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture))) + ")" + tail, entity, columns, rows);
             }
             else
             {
@@ -74,19 +73,19 @@ public static class BulkInsert
         }
     }
 
-    static void WriteSqlite<T>(SqliteConnection connection, string text, List<Column> columns, IReadOnlyList<T> rows)
+    static void WriteSqlite<T>(SqliteConnection connection, string text, IEntityType entity, List<Column> columns, IReadOnlyList<T> rows)
         where T : class
     {
+        var bind = SqliteRowBinding.For<T>(entity, columns.ConvertAll(c => (c.Property, c.Mapping)));
         var handle = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(handle, text, out var statement), handle);
         using (statement)
         {
             foreach (var row in rows)
             {
-                for (var c = 0; c < columns.Count; c++)
+                if (bind(statement, row) != raw.SQLITE_OK)
                 {
-                    var column = columns[c];
-                    Check(Bind(statement, c + 1, SqliteValue(column.Mapping, column.Property.GetGetter().GetClrValue(row))), handle);
+                    Check(raw.sqlite3_errcode(handle), handle);
                 }
                 var done = raw.sqlite3_step(statement);
                 raw.sqlite3_reset(statement);
@@ -105,29 +104,6 @@ public static class BulkInsert
             SqliteException.ThrowExceptionForRC(rc, handle);
         }
     }
-
-    /// <summary>The value as EF Core stores it on SQLite, after the model's converter.</summary>
-    static object? SqliteValue(RelationalTypeMapping mapping, object? value) =>
-        value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
-
-    static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
-    {
-        null => raw.sqlite3_bind_null(statement, index),
-        string s => raw.sqlite3_bind_text(statement, index, s),
-        Guid g => raw.sqlite3_bind_text(statement, index, g.ToString("D").ToUpperInvariant()),
-        DateTime t => raw.sqlite3_bind_text(statement, index, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-        DateTimeOffset t => raw.sqlite3_bind_text(statement, index, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
-        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-        int i => raw.sqlite3_bind_int64(statement, index, i),
-        long l => raw.sqlite3_bind_int64(statement, index, l),
-        short s => raw.sqlite3_bind_int64(statement, index, s),
-        byte b => raw.sqlite3_bind_int64(statement, index, b),
-        double d => raw.sqlite3_bind_double(statement, index, d),
-        float f => raw.sqlite3_bind_double(statement, index, f),
-        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-        Enum e => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
-        _ => throw new NotSupportedException($"BulkInsert cannot write a {value.GetType().Name} to SQLite; add it to BulkInsert.Bind."),
-    };
 
     static async Task WriteInStatementsAsync<T>(
         EvacuationDb db, string head, string tail, List<Column> columns, IReadOnlyList<T> rows, ISqlGenerationHelper sql, CancellationToken cancellationToken)

@@ -110,4 +110,28 @@ public sealed class BulkInsertTests
         }
         Assert.Equal(0, await db.Citizens.CountAsync(ct));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Long_and_non_ascii_texts_and_whole_second_times_read_back_unchanged(StorageProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        // Past the stack buffer the SQLite binder encodes short texts in (UTF-8, three bytes a character here).
+        var detail = string.Concat(Enumerable.Repeat("Дорога через Шегині 🙂 ", 80));
+        var wholeSecond = new DateTime(2026, 11, 25, 10, 30, 0, DateTimeKind.Utc);
+        var @event = new CitizenEvent { CitizenId = Guid.NewGuid(), At = wholeSecond, Kind = CitizenEventKind.Updated, Actor = "", Detail = detail };
+        await using (var db = await database.OpenMigratedAsync())
+        {
+            await db.InsertAsync([@event], ct);
+        }
+        await using (var db = database.Open())
+        {
+            var stored = await db.CitizenEvents.AsNoTracking().SingleAsync(ct);
+            Assert.Equal(detail, stored.Detail);
+            Assert.Equal("", stored.Actor);
+            Assert.Equal(wholeSecond, stored.At);
+            Assert.Equal(@event.CitizenId, (await db.CitizenEvents.SingleAsync(e => e.CitizenId == @event.CitizenId && e.At == wholeSecond, ct)).CitizenId);
+        }
+    }
 }

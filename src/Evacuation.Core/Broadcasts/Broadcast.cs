@@ -8,7 +8,7 @@ namespace Evacuation.Core.Broadcasts;
 /// </summary>
 public sealed class Broadcast
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = RecordId.New();
 
     public BroadcastKind Kind { get; set; }
 

@@ -3,7 +3,7 @@ namespace Evacuation.Core.Citizens;
 /// <summary>A person we must get out: how to reach them, what they told us, where they should cross.</summary>
 public sealed class Citizen
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = RecordId.New();
 
     /// <summary>The consular record's own id, when the citizen came from an import.</summary>
     public string? ExternalId { get; set; }

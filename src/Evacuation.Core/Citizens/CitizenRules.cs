@@ -32,7 +32,7 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
         {
             errors.Add($"name is longer than {MaxNameLength} characters ({name.Length})");
         }
-        else if (name.Any(char.IsControl))
+        else if (HasControlCharacter(name))
         {
             errors.Add("name contains control characters");
         }
@@ -123,6 +123,18 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
     {
         var trimmed = value?.Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -9,7 +9,7 @@ namespace Evacuation.Core.Deliveries;
 /// </summary>
 public sealed class Delivery
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = RecordId.New();
 
     public Guid BroadcastId { get; set; }
 

@@ -3,7 +3,7 @@ namespace Evacuation.Core.Operators;
 /// <summary>An operator key kept in the database. Only the SHA-256 of the key is stored, never the key.</summary>
 public sealed class StoredApiKey
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = RecordId.New();
 
     public string Name { get; set; } = "";
 

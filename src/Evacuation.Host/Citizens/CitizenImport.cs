@@ -34,7 +34,13 @@ public static class CitizenImport
         var actor = Roles.NameOf(context.User);
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         await using var lookups = await databases.CreateDbContextAsync(context.RequestAborted);
-        var answer = await ImportAsync(reader, rules, registry, lookups, actor, context.RequestAborted);
+        (ImportAnswer? Answer, IResult? Problem) answer;
+        // The batches commit without waiting for the disk; the audit record's commit below waits for all of them, so
+        // the answer still goes out only once every stored row is on disk.
+        await using (await Durability.DeferAsync(db, context.RequestAborted))
+        {
+            answer = await ImportAsync(reader, rules, registry, lookups, actor, context.RequestAborted);
+        }
         if (answer.Problem is not null)
         {
             return answer.Problem;

@@ -11,151 +11,273 @@ namespace Evacuation.Core.Citizens.Import;
 /// starts on, even after quoted fields with line breaks, and (2) reject one malformed record and carry on with the
 /// next line instead of failing the whole file. Handles a UTF-8 BOM, CRLF/LF/CR line ends, quoted fields with
 /// commas, doubled quotes and line breaks; blank lines are skipped.
+/// The parser is a synchronous state machine over the read buffer that remembers where it stopped, so a record
+/// split across two reads carries on where it was; only refilling the buffer awaits. Fields found whole in the
+/// buffer become strings straight from it.
 /// </remarks>
 public sealed class CsvRows(TextReader reader, int maxFieldLength = 10_000, int maxFields = 64)
 {
     static readonly SearchValues<char> FieldStops = SearchValues.Create(",\r\n");
     static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\r\n");
+    static readonly SearchValues<char> LineEnds = SearchValues.Create("\r\n");
+
+    /// <summary>Where the parser is; each state names what the next character decides.</summary>
+    enum State
+    {
+        /// <summary>Before a record: blank lines are skipped here.</summary>
+        BetweenRecords,
+        /// <summary>A CR ended a line; an LF right after it belongs to the same line end.</summary>
+        AfterCarriageReturn,
+        FieldStart,
+        Unquoted,
+        Quoted,
+        /// <summary>A quote inside a quoted field: a second quote is a literal one, anything else closes the field.</summary>
+        QuoteInQuoted,
+        /// <summary>A CR inside a quoted field: the line is counted at the LF if one follows, else here.</summary>
+        CarriageReturnInQuoted,
+        /// <summary>At the comma or line end after a field.</summary>
+        AfterField,
+        /// <summary>The record is already refused; the rest of its line is skipped.</summary>
+        SkippingLine,
+    }
 
     readonly char[] buffer = new char[64 * 1024];
+    readonly StringBuilder text = new();
     int position;
     int length;
     bool endOfFile;
+    bool startOfFile = true;
     int line = 1;
-    bool firstRead = true;
+
+    State state = State.BetweenRecords;
+    int recordLine;
+    int expectedFields = 8;
+    List<string> fields = [];
+    string? error;
 
     /// <summary>The next record, or null at the end of the file.</summary>
     public async ValueTask<CsvRow?> ReadAsync(CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            if (!await HasCharAsync(cancellationToken))
+            if (Parse() is { } row)
             {
-                return null;
+                return row;
             }
-            if (firstRead)
+            if (endOfFile)
             {
-                firstRead = false;
-                if (buffer[position] == '\uFEFF')
-                {
-                    position++;
-                    continue;
-                }
+                return Finish();
             }
-            var c = buffer[position];
-            if (c is '\r' or '\n')
-            {
-                await ConsumeLineEndAsync(cancellationToken); // a blank line: skipped without comment
-                continue;
-            }
-            return await ReadRecordAsync(cancellationToken);
+            length = await reader.ReadAsync(buffer.AsMemory(), cancellationToken);
+            position = 0;
+            endOfFile = length == 0;
         }
     }
 
-    async ValueTask<CsvRow> ReadRecordAsync(CancellationToken cancellationToken)
+    /// <summary>Parses from the buffer until a record is complete (returned) or the buffer is used up (null).</summary>
+    CsvRow? Parse()
     {
-        var startLine = line;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        string? error = null;
-
-        while (true)
+        while (position < length)
         {
-            // At the start of a field.
-            field.Clear();
-            var quoted = await HasCharAsync(cancellationToken) && buffer[position] == '"';
-            if (quoted)
+            switch (state)
             {
-                position++;
-                var closed = false;
-                while (await HasCharAsync(cancellationToken))
+                case State.BetweenRecords:
                 {
-                    // Copy the plain run up to the next quote or line break in one go.
-                    var span = buffer.AsSpan(position, length - position);
-                    var stop = span.IndexOfAny(QuotedStops);
-                    var run = stop < 0 ? span : span[..stop];
-                    Append(field, run, ref error);
-                    position += run.Length;
+                    var c = buffer[position];
+                    if (startOfFile)
+                    {
+                        startOfFile = false;
+                        if (c == '\uFEFF')
+                        {
+                            position++;
+                            break;
+                        }
+                    }
+                    if (c is '\r' or '\n')
+                    {
+                        // A blank line: skipped without comment.
+                        position++;
+                        line++;
+                        state = c == '\r' ? State.AfterCarriageReturn : State.BetweenRecords;
+                        break;
+                    }
+                    recordLine = line;
+                    fields = new List<string>(expectedFields);
+                    error = null;
+                    state = State.FieldStart;
+                    break;
+                }
+                case State.AfterCarriageReturn:
+                    if (buffer[position] == '\n')
+                    {
+                        position++;
+                    }
+                    state = State.BetweenRecords;
+                    break;
+                case State.FieldStart:
+                    text.Clear();
+                    if (buffer[position] == '"')
+                    {
+                        position++;
+                        state = State.Quoted;
+                    }
+                    else
+                    {
+                        state = State.Unquoted;
+                    }
+                    break;
+                case State.Unquoted:
+                {
+                    var rest = buffer.AsSpan(position, length - position);
+                    var stop = rest.IndexOfAny(FieldStops);
                     if (stop < 0)
                     {
-                        continue;
+                        Append(rest);
+                        position = length;
+                        break;
                     }
+                    if (text.Length == 0 && stop <= maxFieldLength)
+                    {
+                        AddField(new string(rest[..stop]));
+                    }
+                    else
+                    {
+                        Append(rest[..stop]);
+                        AddField(text.ToString());
+                    }
+                    position += stop;
+                    state = State.AfterField;
+                    break;
+                }
+                case State.Quoted:
+                {
+                    var rest = buffer.AsSpan(position, length - position);
+                    var stop = rest.IndexOfAny(QuotedStops);
+                    Append(stop < 0 ? rest : rest[..stop]);
+                    if (stop < 0)
+                    {
+                        position = length;
+                        break;
+                    }
+                    position += stop;
                     var c = buffer[position++];
                     if (c == '"')
                     {
-                        if (await HasCharAsync(cancellationToken) && buffer[position] == '"')
-                        {
-                            position++;
-                            Append(field, '"', ref error);
-                            continue;
-                        }
-                        closed = true;
+                        state = State.QuoteInQuoted;
                         break;
                     }
-                    if (c == '\n' || (c == '\r' && !(await HasCharAsync(cancellationToken) && buffer[position] == '\n')))
+                    Append(c);
+                    if (c == '\n')
                     {
                         line++;
                     }
-                    Append(field, c, ref error);
-                }
-                if (!closed)
-                {
-                    error ??= "a quoted field is never closed: check for a missing closing quote (\")";
-                    return new CsvRow(startLine, [], error);
-                }
-                if (await HasCharAsync(cancellationToken) && buffer[position] is not (',' or '\r' or '\n'))
-                {
-                    error ??= "text follows a closing quote; inside a quoted field write a quote as two quotes (\"\")";
-                    await SkipRestOfLineAsync(cancellationToken);
-                    return new CsvRow(startLine, [], error);
-                }
-            }
-            else
-            {
-                while (await HasCharAsync(cancellationToken))
-                {
-                    var span = buffer.AsSpan(position, length - position);
-                    var stop = span.IndexOfAny(FieldStops);
-                    var run = stop < 0 ? span : span[..stop];
-                    Append(field, run, ref error);
-                    position += run.Length;
-                    if (stop >= 0)
+                    else
                     {
+                        state = State.CarriageReturnInQuoted;
+                    }
+                    break;
+                }
+                case State.CarriageReturnInQuoted:
+                    if (buffer[position] != '\n')
+                    {
+                        line++;
+                    }
+                    state = State.Quoted;
+                    break;
+                case State.QuoteInQuoted:
+                    if (buffer[position] == '"')
+                    {
+                        position++;
+                        Append('"');
+                        state = State.Quoted;
                         break;
                     }
+                    AddField(text.ToString());
+                    if (buffer[position] is ',' or '\r' or '\n')
+                    {
+                        state = State.AfterField;
+                        break;
+                    }
+                    error ??= "text follows a closing quote; inside a quoted field write a quote as two quotes (\"\")";
+                    state = State.SkippingLine;
+                    break;
+                case State.SkippingLine:
+                {
+                    var stop = buffer.AsSpan(position, length - position).IndexOfAny(LineEnds);
+                    if (stop < 0)
+                    {
+                        position = length;
+                        break;
+                    }
+                    position += stop;
+                    state = State.AfterField;
+                    break;
+                }
+                case State.AfterField:
+                {
+                    var c = buffer[position++];
+                    if (c == ',')
+                    {
+                        state = State.FieldStart;
+                        break;
+                    }
+                    line++;
+                    state = c == '\r' ? State.AfterCarriageReturn : State.BetweenRecords;
+                    return Complete();
                 }
             }
+        }
+        return null;
+    }
 
-            if (fields.Count < maxFields)
-            {
-                fields.Add(field.ToString());
-            }
-            else
-            {
-                error ??= $"more than {maxFields} fields";
-            }
-
-            if (!await HasCharAsync(cancellationToken))
-            {
+    /// <summary>The end of the file: completes the record in progress, if any.</summary>
+    CsvRow? Finish()
+    {
+        switch (state)
+        {
+            case State.BetweenRecords or State.AfterCarriageReturn:
+                return null;
+            case State.Quoted or State.CarriageReturnInQuoted:
+                error ??= "a quoted field is never closed: check for a missing closing quote (\")";
                 break;
-            }
-            if (buffer[position] == ',')
-            {
-                position++;
-                continue;
-            }
-            await ConsumeLineEndAsync(cancellationToken);
-            break;
+            case State.FieldStart:
+                AddField("");
+                break;
+            case State.Unquoted or State.QuoteInQuoted:
+                AddField(text.ToString());
+                break;
         }
-
-        return error is null ? new CsvRow(startLine, fields) : new CsvRow(startLine, [], error);
+        state = State.BetweenRecords;
+        return Complete();
     }
 
-    void Append(StringBuilder field, ReadOnlySpan<char> run, ref string? error)
+    CsvRow Complete()
     {
-        if (field.Length + run.Length <= maxFieldLength)
+        if (error is not null)
         {
-            field.Append(run);
+            return new CsvRow(recordLine, [], error);
+        }
+        expectedFields = fields.Count;
+        return new CsvRow(recordLine, fields);
+    }
+
+    void AddField(string value)
+    {
+        if (fields.Count < maxFields)
+        {
+            fields.Add(value);
+        }
+        else
+        {
+            error ??= $"more than {maxFields} fields";
+        }
+    }
+
+    void Append(ReadOnlySpan<char> run)
+    {
+        if (text.Length + run.Length <= maxFieldLength)
+        {
+            text.Append(run);
         }
         else
         {
@@ -163,59 +285,15 @@ public sealed class CsvRows(TextReader reader, int maxFieldLength = 10_000, int 
         }
     }
 
-    void Append(StringBuilder field, char c, ref string? error)
+    void Append(char c)
     {
-        if (field.Length < maxFieldLength)
+        if (text.Length < maxFieldLength)
         {
-            field.Append(c);
+            text.Append(c);
         }
         else
         {
             error ??= $"a field is longer than {maxFieldLength} characters";
         }
-    }
-
-    async ValueTask SkipRestOfLineAsync(CancellationToken cancellationToken)
-    {
-        while (await HasCharAsync(cancellationToken) && buffer[position] is not ('\r' or '\n'))
-        {
-            position++;
-        }
-        await ConsumeLineEndAsync(cancellationToken);
-    }
-
-    async ValueTask ConsumeLineEndAsync(CancellationToken cancellationToken)
-    {
-        if (!await HasCharAsync(cancellationToken))
-        {
-            return;
-        }
-        var c = buffer[position++];
-        if (c == '\r' && await HasCharAsync(cancellationToken) && buffer[position] == '\n')
-        {
-            position++;
-        }
-        line++;
-    }
-
-    ValueTask<bool> HasCharAsync(CancellationToken cancellationToken)
-    {
-        if (position < length)
-        {
-            return ValueTask.FromResult(true);
-        }
-        return endOfFile ? ValueTask.FromResult(false) : FillAsync(cancellationToken);
-    }
-
-    async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
-    {
-        length = await reader.ReadAsync(buffer.AsMemory(), cancellationToken);
-        position = 0;
-        if (length == 0)
-        {
-            endOfFile = true;
-            return false;
-        }
-        return true;
     }
 }

@@ -82,4 +82,67 @@ public sealed class CsvRowsTests
         var rows = await ReadAllAsync($"h\n\"{big}\",z\n", maxFieldLength: 300_000);
         Assert.Equal([big, "z"], rows[1].Fields);
     }
+
+    public static TheoryData<string> Tricky => new()
+    {
+        "\uFEFFa,b\r\n1,2\r\n",
+        "h1,h2\r\n\"a, b\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",x\r\n\r\n\r\nlast,row",
+        "a,b\r1,2\r\r3,\"4\r5\"\r",
+        "h\n\"bad\"x,1\ngood,2\n,,\n\"\"\n",
+        "h\n\"open,1\nmore\n",
+        "h\n" + new string('x', 300) + ",1\nok,\"" + new string('y', 300) + "\"\nlast,",
+        "h\n\"quoted\r\"\n\"ends with quote\"\"\"",
+    };
+
+    /// <summary>A reader that hands out at most a few characters per read, so every split point of a record is crossed.</summary>
+    sealed class Trickle(string text, int most) : TextReader
+    {
+        int at;
+
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            var count = Math.Min(Math.Min(most, buffer.Length), text.Length - at);
+            text.AsSpan(at, count).CopyTo(buffer.Span);
+            at += count;
+            return ValueTask.FromResult(count);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Tricky))]
+    public async Task Records_split_across_reads_at_any_point_read_as_if_whole(string text)
+    {
+        var whole = await ReadAllAsync(text, maxFieldLength: 250);
+        Assert.NotEmpty(whole);
+        for (var most = 1; most <= 7; most++)
+        {
+            var rows = new CsvRows(new Trickle(text, most), 250);
+            var split = new List<CsvRow>();
+            while (await rows.ReadAsync() is { } row)
+            {
+                split.Add(row);
+            }
+            Assert.Equal(whole.Select(r => (r.Line, string.Join("|", r.Fields), r.Error)), split.Select(r => (r.Line, string.Join("|", r.Fields), r.Error)));
+        }
+    }
+
+    [Fact]
+    public async Task Line_ends_inside_and_after_quoted_fields_are_counted_once()
+    {
+        var rows = await ReadAllAsync("h\r\n\"a\r\nb\rc\",1\r\nnext,2\r\n");
+        Assert.Equal(["a\r\nb\rc", "1"], rows[1].Fields);
+        Assert.Equal(2, rows[1].Line);
+        Assert.Equal(5, rows[2].Line);
+        Assert.Equal(["next", "2"], rows[2].Fields);
+    }
+
+    [Fact]
+    public async Task A_record_with_a_long_field_is_refused_whole_and_its_quoted_line_breaks_stay_inside_it()
+    {
+        var rows = await ReadAllAsync("h\n" + new string('x', 20) + ",\"multi\nline\",z\nnext,1\n", maxFieldLength: 10);
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("longer than 10", rows[1].Error);
+        Assert.Equal(["next", "1"], rows[2].Fields);
+        Assert.Equal(4, rows[2].Line);
+    }
 }
