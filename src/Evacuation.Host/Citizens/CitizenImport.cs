@@ -81,7 +81,7 @@ public static class CitizenImport
         var seenExternalIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenPhones = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenChats = new Dictionary<long, int>();
-        var batch = new List<(int Line, CitizenFields Fields)>(BatchSize);
+        var batch = new ImportBatch(BatchSize);
 
         // Reading and checking the next batch (CSV, phone numbers) runs while the previous one is written: two cores,
         // two halves of the work. One batch waits at most, so memory stays flat however long the file.
@@ -91,21 +91,21 @@ public static class CitizenImport
 
         async Task FlushAsync()
         {
-            if (batch.Count == 0)
+            if (batch.Fields.Count == 0)
             {
                 return;
             }
             try
             {
-                var found = await CitizenRegistry.FindAsync(lookups, batch.ConvertAll(b => b.Fields), cancellationToken);
-                await batches.Writer.WriteAsync(new ImportBatch(batch, found), cancellationToken);
+                batch.Found = await CitizenRegistry.FindAsync(lookups, batch.Fields, cancellationToken);
+                await batches.Writer.WriteAsync(batch, cancellationToken);
             }
             catch (ChannelClosedException)
             {
                 await writing;
                 throw;
             }
-            batch = new List<(int Line, CitizenFields Fields)>(BatchSize);
+            batch = new ImportBatch(BatchSize);
         }
 
         while (await rows.ReadAsync(cancellationToken) is { } row)
@@ -121,7 +121,10 @@ public static class CitizenImport
                 continue;
             }
             var check = rules.Check(map.Read(row.Fields));
-            warnings.AddRange(check.Warnings.Select(w => new ImportWarning(row.Line, w)));
+            foreach (var warning in check.Warnings)
+            {
+                warnings.Add(new ImportWarning(row.Line, warning));
+            }
             if (!check.IsValid)
             {
                 rejected.Add(new ImportRejection(row.Line, string.Join("; ", check.Errors)));
@@ -155,8 +158,9 @@ public static class CitizenImport
             {
                 seenChats[c] = row.Line;
             }
-            batch.Add((row.Line, fields));
-            if (batch.Count == BatchSize)
+            batch.Lines.Add(row.Line);
+            batch.Fields.Add(fields);
+            if (batch.Fields.Count == BatchSize)
             {
                 await FlushAsync();
             }

@@ -41,9 +41,8 @@ sealed class ImportWriter(CitizenRegistry registry, string actor)
 
     async Task WriteAsync(ImportBatch batch, CancellationToken cancellationToken)
     {
-        var fields = batch.Rows.ConvertAll(b => b.Fields);
-        var found = batch.Found.Any(c => changed.Contains(c.Id)) ? await registry.FindAsync(fields, cancellationToken) : batch.Found;
-        var outcomes = await registry.UpsertAsync(fields, found, actor, cancellationToken);
+        var found = batch.Found.Any(c => changed.Contains(c.Id)) ? await registry.FindAsync(batch.Fields, cancellationToken) : batch.Found;
+        var outcomes = await registry.UpsertAsync(batch.Fields, found, actor, cancellationToken);
         for (var i = 0; i < outcomes.Count; i++)
         {
             switch (outcomes[i].Kind)
@@ -51,11 +50,18 @@ sealed class ImportWriter(CitizenRegistry registry, string actor)
                 case UpsertKind.Created: Imported++; break;
                 case UpsertKind.Updated: Updated++; changed.Add(outcomes[i].Citizen!.Id); break;
                 case UpsertKind.Unchanged: Unchanged++; break;
-                default: Refused.Add(new ImportRejection(batch.Rows[i].Line, outcomes[i].Reason!)); break;
+                default: Refused.Add(new ImportRejection(batch.Lines[i], outcomes[i].Reason!)); break;
             }
         }
     }
 }
 
 /// <summary>Checked records with their line numbers, and the stored citizens they name.</summary>
-sealed record ImportBatch(List<(int Line, CitizenFields Fields)> Rows, List<Citizen> Found);
+sealed class ImportBatch(int capacity)
+{
+    public List<int> Lines { get; } = new(capacity);
+
+    public List<CitizenFields> Fields { get; } = new(capacity);
+
+    public List<Citizen> Found { get; set; } = [];
+}

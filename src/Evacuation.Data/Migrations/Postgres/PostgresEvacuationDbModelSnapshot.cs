@@ -215,16 +215,20 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("AssignedCrossing");
 
                     b.HasIndex("ExternalId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("InviteToken")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"InviteToken\" IS NOT NULL");
 
                     b.HasIndex("Phone")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Phone\" IS NOT NULL");
 
                     b.HasIndex("TelegramChatId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"TelegramChatId\" IS NOT NULL");
 
                     b.ToTable("citizens", (string)null);
                 });
