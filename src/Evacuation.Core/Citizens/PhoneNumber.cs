@@ -1,3 +1,4 @@
+using System.Globalization;
 using PhoneNumbers;
 
 namespace Evacuation.Core.Citizens;
@@ -53,6 +54,12 @@ public static class PhoneNumber
             return false;
         }
     }
+
+    /// <summary>
+    /// An E.164 number as one integer: at most 15 digits after the '+', and no country code starts with 0, so different
+    /// numbers never share one.
+    /// </summary>
+    public static long Digits(string e164) => long.Parse(e164.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>Hides all but the last three digits, for logs and messages: "+380501234567" becomes "+*********567".</summary>
     public static string Mask(string? phone)

@@ -79,7 +79,9 @@ public static class CitizenImport
         var rejected = new List<ImportRejection>();
         var warnings = map.Unknown.Select(name => new ImportWarning(header.Line, $"column '{name}' is not used")).ToList();
         var seenExternalIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seenPhones = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Every key of the file is remembered to the end (in-file duplicates are refused with the first line): phones
+        // as their E.164 digits in a long, not as strings, which kept 4 MB more alive through a 100,000-row import.
+        var seenPhones = new Dictionary<long, int>();
         var seenChats = new Dictionary<long, int>();
         var batch = new ImportBatch(BatchSize);
 
@@ -136,7 +138,7 @@ public static class CitizenImport
                 rejected.Add(new ImportRejection(row.Line, $"externalId '{fields.ExternalId}' already appears on line {firstLine} of this file"));
                 continue;
             }
-            if (fields.Phone is not null && seenPhones.TryGetValue(fields.Phone, out var phoneLine))
+            if (fields.Phone is not null && seenPhones.TryGetValue(PhoneNumber.Digits(fields.Phone), out var phoneLine))
             {
                 rejected.Add(new ImportRejection(row.Line, $"phone {PhoneNumber.Mask(fields.Phone)} already appears on line {phoneLine} of this file"));
                 continue;
@@ -152,7 +154,7 @@ public static class CitizenImport
             }
             if (fields.Phone is not null)
             {
-                seenPhones[fields.Phone] = row.Line;
+                seenPhones[PhoneNumber.Digits(fields.Phone)] = row.Line;
             }
             if (fields.TelegramChatId is { } c)
             {

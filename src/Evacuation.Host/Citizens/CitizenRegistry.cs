@@ -2,6 +2,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Routes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Evacuation.Host.Citizens;
 
@@ -57,6 +58,13 @@ public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time, Crossing
                 || EF.Parameter(chatList).Contains(c.TelegramChatId!.Value))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// A transaction spanning several <see cref="UpsertAsync(IReadOnlyList{CitizenFields}, IReadOnlyList{Citizen}, string, CancellationToken)"/>
+    /// calls, or null when the caller already has one open on this connection.
+    /// </summary>
+    public async Task<IDbContextTransaction?> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
     /// <summary>Upserts <paramref name="batch"/> given the citizens <see cref="FindAsync"/> found for it.</summary>
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(

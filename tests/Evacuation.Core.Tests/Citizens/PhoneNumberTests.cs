@@ -38,4 +38,12 @@ public sealed class PhoneNumberTests
     [InlineData("", "")]
     public void Masking_keeps_only_the_last_three_digits(string phone, string masked) =>
         Assert.Equal(masked, PhoneNumber.Mask(phone));
+
+    [Fact]
+    public void Digits_tell_every_number_apart_even_the_longest()
+    {
+        Assert.Equal(380501234567L, PhoneNumber.Digits("+380501234567"));
+        Assert.Equal(999999999999999L, PhoneNumber.Digits("+999999999999999"));
+        Assert.NotEqual(PhoneNumber.Digits("+12025550123"), PhoneNumber.Digits("+120255501230"));
+    }
 }
