@@ -18,23 +18,26 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
 
     public CitizenCheck Check(CitizenInput input)
     {
-        var errors = new List<string>();
-        var warnings = new List<string>();
+        // Most records have neither errors nor warnings: the lists are made on the first one.
+        List<string>? errors = null;
+        List<string>? warnings = null;
+        void Error(string error) => (errors ??= []).Add(error);
+        void Warn(string warning) => (warnings ??= []).Add(warning);
 
         var externalId = Clean(input.ExternalId);
         if (externalId is { Length: > MaxExternalIdLength })
         {
-            errors.Add($"externalId is longer than {MaxExternalIdLength} characters");
+            Error($"externalId is longer than {MaxExternalIdLength} characters");
         }
 
         var name = Clean(input.Name) ?? "";
         if (name.Length > MaxNameLength)
         {
-            errors.Add($"name is longer than {MaxNameLength} characters ({name.Length})");
+            Error($"name is longer than {MaxNameLength} characters ({name.Length})");
         }
         else if (HasControlCharacter(name))
         {
-            errors.Add("name contains control characters");
+            Error("name contains control characters");
         }
 
         string? phone = null;
@@ -47,7 +50,7 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
             }
             else
             {
-                errors.Add(phoneError);
+                Error(phoneError);
             }
         }
 
@@ -61,7 +64,7 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
             }
             else
             {
-                errors.Add("telegramChatId must be a whole number, as Telegram gives it (e.g. 123456789)");
+                Error("telegramChatId must be a whole number, as Telegram gives it (e.g. 123456789)");
             }
         }
 
@@ -69,14 +72,14 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
         // refuses it if it turns out to be new (NeedsContact).
         if (rawPhone is null && rawChat is null && externalId is null)
         {
-            errors.Add(NeedsContact);
+            Error(NeedsContact);
         }
 
         var language = Language.English;
         var rawLanguage = Clean(input.Language);
         if (rawLanguage is not null && !Language.TryParse(rawLanguage, out language))
         {
-            errors.Add($"language '{Truncate(rawLanguage)}' is not one we write in; use one of {string.Join(", ", Language.All)}");
+            Error($"language '{Truncate(rawLanguage)}' is not one we write in; use one of {string.Join(", ", Language.All)}");
         }
 
         string? region = null;
@@ -85,7 +88,7 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
         {
             if (rawRegion.Length > MaxRegionLength)
             {
-                errors.Add($"region is longer than {MaxRegionLength} characters");
+                Error($"region is longer than {MaxRegionLength} characters");
             }
             else if (regions.TryFind(rawRegion, out var known))
             {
@@ -94,7 +97,7 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
             else
             {
                 region = rawRegion;
-                warnings.Add($"region '{Truncate(rawRegion)}' is not in the crossings file; the citizen is stored and will be routed once they share a location");
+                Warn($"region '{Truncate(rawRegion)}' is not in the crossings file; the citizen is stored and will be routed once they share a location");
             }
         }
 
@@ -105,18 +108,18 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
             if (!int.TryParse(rawHousehold, NumberStyles.None, CultureInfo.InvariantCulture, out household)
                 || household < 1 || household > MaxHouseholdSize)
             {
-                errors.Add($"householdSize must be a whole number from 1 to {MaxHouseholdSize}");
+                Error($"householdSize must be a whole number from 1 to {MaxHouseholdSize}");
             }
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
-            return new CitizenCheck(null, errors, warnings);
+            return new CitizenCheck(null, errors, (IReadOnlyList<string>?)warnings ?? []);
         }
         return new CitizenCheck(
             new CitizenFields(externalId, name, phone, chatId, language, region, household, rawLanguage is not null, rawHousehold is not null),
-            errors,
-            warnings);
+            [],
+            (IReadOnlyList<string>?)warnings ?? []);
     }
 
     static string? Clean(string? value)

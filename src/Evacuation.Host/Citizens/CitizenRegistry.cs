@@ -72,9 +72,15 @@ public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time, Crossing
     {
         db.Citizens.AttachRange(found);
         var known = found.ToDictionary(c => c.Id);
-        var byExternalId = known.Values.Where(c => c.ExternalId is not null).ToDictionary(c => c.ExternalId!, StringComparer.Ordinal);
-        var byPhone = known.Values.Where(c => c.Phone is not null).ToDictionary(c => c.Phone!, StringComparer.Ordinal);
-        var byChat = known.Values.Where(c => c.TelegramChatId is not null).ToDictionary(c => c.TelegramChatId!.Value);
+        // Sized for the stored citizens and every record's own, so indexing the batch's new citizens never regrows them.
+        var capacity = found.Count + batch.Count;
+        var byExternalId = new Dictionary<string, Citizen>(capacity, StringComparer.Ordinal);
+        var byPhone = new Dictionary<string, Citizen>(capacity, StringComparer.Ordinal);
+        var byChat = new Dictionary<long, Citizen>(capacity);
+        foreach (var citizen in known.Values)
+        {
+            Index(citizen, byExternalId, byPhone, byChat);
+        }
 
         var now = time.GetUtcNow().UtcDateTime;
         var outcomes = new List<UpsertOutcome>(batch.Count);

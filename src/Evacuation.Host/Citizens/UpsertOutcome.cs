@@ -10,5 +10,5 @@ public enum UpsertKind
     Refused,
 }
 
-/// <summary>What happened to one record given to the registry.</summary>
-public sealed record UpsertOutcome(UpsertKind Kind, Citizen? Citizen, string? Reason = null);
+/// <summary>What happened to one record given to the registry (a struct: an import makes 100,000 of them).</summary>
+public readonly record struct UpsertOutcome(UpsertKind Kind, Citizen? Citizen, string? Reason = null);
