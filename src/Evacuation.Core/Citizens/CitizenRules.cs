@@ -116,14 +116,15 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
             }
         }
 
+        IReadOnlyList<string> warned = warnings is null ? [] : warnings;
         if (errors is not null)
         {
-            return new CitizenCheck(null, errors, (IReadOnlyList<string>?)warnings ?? []);
+            return new CitizenCheck(null, errors, warned);
         }
         return new CitizenCheck(
             new CitizenFields(externalId, name, phone, chatId, language, region, household, rawLanguage is not null, rawHousehold is not null),
             [],
-            (IReadOnlyList<string>?)warnings ?? []);
+            warned);
     }
 
     static string? Clean(string? value)

@@ -60,25 +60,21 @@ public sealed class CitizenRegistry(EvacuationDb db, TimeProvider time, Crossing
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A transaction spanning several <see cref="UpsertAsync(IReadOnlyList{CitizenFields}, IReadOnlyList{Citizen}, string, CancellationToken)"/>
-    /// calls, or null when the caller already has one open on this connection.
-    /// </summary>
-    public async Task<IDbContextTransaction?> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+    /// <summary>A transaction spanning several <see cref="UpsertAsync(IReadOnlyList{CitizenFields}, IReadOnlyList{Citizen}, string, CancellationToken)"/> calls.</summary>
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
 
     /// <summary>Upserts <paramref name="batch"/> given the citizens <see cref="FindAsync"/> found for it.</summary>
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(
         IReadOnlyList<CitizenFields> batch, IReadOnlyList<Citizen> found, string actor, CancellationToken cancellationToken)
     {
         db.Citizens.AttachRange(found);
-        var known = found.ToDictionary(c => c.Id);
         // Sized for the stored citizens and every record's own, so indexing the batch's new citizens never regrows them.
         var capacity = found.Count + batch.Count;
         var byExternalId = new Dictionary<string, Citizen>(capacity, StringComparer.Ordinal);
         var byPhone = new Dictionary<string, Citizen>(capacity, StringComparer.Ordinal);
         var byChat = new Dictionary<long, Citizen>(capacity);
-        foreach (var citizen in known.Values)
+        foreach (var citizen in found)
         {
             Index(citizen, byExternalId, byPhone, byChat);
         }

@@ -45,7 +45,7 @@ sealed class ImportWriter(CitizenRegistry registry, string actor)
             {
                 transaction ??= await registry.BeginTransactionAsync(cancellationToken);
                 await WriteAsync(batch, cancellationToken);
-                if (++uncommitted == BatchesPerCommit && transaction is not null)
+                if (++uncommitted == BatchesPerCommit)
                 {
                     await transaction.CommitAsync(cancellationToken);
                     await transaction.DisposeAsync();
