@@ -26,6 +26,7 @@ try
     builder.AddStorage();
     builder.AddOperators();
     builder.AddRoutes();
+    builder.AddMessages();
     builder.AddCitizenRegistry();
     builder.AddChannels();
     builder.AddDeliveries();

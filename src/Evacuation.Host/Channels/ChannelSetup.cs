@@ -1,6 +1,7 @@
 using Evacuation.Channels.Sandbox;
 using Evacuation.Channels.Telegram;
 using Evacuation.Channels.Twilio;
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
 using Microsoft.Extensions.Options;
 
@@ -71,6 +72,15 @@ public static class ChannelSetup
                 var missing = kind == ChannelKind.Telegram ? "Telegram:BotToken" : "Twilio:AccountSid and Twilio:AuthToken";
                 logger.LogWarning("{Channel} channel: SANDBOX, messages are stored and shown but sent to no one (set {Missing} to go live)", kind, missing);
             }
+        }
+        var signature = app.Services.GetRequiredService<Signature>();
+        if (signature.SenderName.Length == 0)
+        {
+            logger.LogWarning("Messages:SenderName is not set: messages open with \"{Sender}\"; set it to the name citizens know, e.g. \"Embassy of Israel\"", signature.SenderIn("en"));
+        }
+        else
+        {
+            logger.LogInformation("Messages open with \"{Sender}\"{Hotline}", signature.SenderName, signature.Hotline.Length > 0 ? "; hotline " + signature.Hotline : "");
         }
     }
 }

@@ -7,7 +7,7 @@ using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
-using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
+using Evacuation.Core.Broadcasts;
 
 namespace Evacuation.Host.Replies;
 
@@ -136,7 +136,7 @@ sealed class Conversation(EvacuationDb db, Senders senders, NewRows rows, Reply 
                 break;
             default:
                 reply.Unhandled = true;
-                Answer(Acknowledgements.For(meaning, c.Language) + "\n" + BroadcastReplyCodes.For(c.Language));
+                Answer(Acknowledgements.For(meaning, c.Language) + "\n" + ReplyCodeLine.For(c.Language));
                 break;
         }
         c.UpdatedAt = now;
@@ -148,7 +148,7 @@ sealed class Conversation(EvacuationDb db, Senders senders, NewRows rows, Reply 
         {
             citizen = NewCitizen(phone: reply.From, chatId: null);
             reply.CitizenId = citizen.Id;
-            Answer(Acknowledgements.For(meaning, citizen.Language) + "\n" + BroadcastReplyCodes.For(citizen.Language));
+            Answer(Acknowledgements.For(meaning, citizen.Language) + "\n" + ReplyCodeLine.For(citizen.Language));
             return;
         }
         reply.Unhandled = true;

@@ -48,7 +48,7 @@ public sealed class BroadcastFlowTests
         var deliveries = await app.DeliveriesAsync();
         var first = deliveries.Single(d => d.CitizenId == citizens[0].Id);
         Assert.StartsWith("Citizen 0, leave now.\n", first.Text, StringComparison.Ordinal);
-        Assert.EndsWith(Core.Broadcasts.ReplyCodes.For("en"), first.Text, StringComparison.Ordinal);
+        Assert.EndsWith(Core.Broadcasts.ReplyCodeLine.For("en"), first.Text, StringComparison.Ordinal);
         Assert.True(first.WithReplyButtons);
     }
 

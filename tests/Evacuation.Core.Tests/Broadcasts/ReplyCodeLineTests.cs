@@ -3,7 +3,7 @@ using Evacuation.Core.Citizens;
 
 namespace Evacuation.Core.Tests.Broadcasts;
 
-public class ReplyCodesTests
+public class ReplyCodeLineTests
 {
     [Theory]
     [InlineData(Language.English)]
@@ -12,7 +12,7 @@ public class ReplyCodesTests
     [InlineData(Language.Ukrainian)]
     public void Every_language_lists_codes_1_to_4_ROUTE_and_STOP_in_order(string language)
     {
-        var codes = ReplyCodes.For(language);
+        var codes = ReplyCodeLine.For(language);
 
         var positions = new[] { "1 ", "2 ", "3 ", "4 ", "ROUTE", "STOP" }
             .Select(code => codes.IndexOf(code, StringComparison.Ordinal))
@@ -28,13 +28,13 @@ public class ReplyCodesTests
     [InlineData(Language.Ukrainian)]
     public void Reply_codes_are_short(string language)
     {
-        Assert.InRange(ReplyCodes.For(language).Length, 1, 110);
+        Assert.InRange(ReplyCodeLine.For(language).Length, 1, 110);
     }
 
     [Fact]
     public void English_reply_codes_are_GSM7()
     {
-        Assert.True(SmsSegments.Of(ReplyCodes.For(Language.English)).IsGsm7);
+        Assert.True(SmsSegments.Of(ReplyCodeLine.For(Language.English)).IsGsm7);
     }
 
     [Theory]
@@ -44,6 +44,6 @@ public class ReplyCodesTests
     [InlineData(null, Language.English)]
     public void Language_codes_are_read_loosely_and_unknown_ones_get_English(string? given, string meant)
     {
-        Assert.Equal(ReplyCodes.For(meant), ReplyCodes.For(given));
+        Assert.Equal(ReplyCodeLine.For(meant), ReplyCodeLine.For(given));
     }
 }
