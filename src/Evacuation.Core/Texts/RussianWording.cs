@@ -22,7 +22,7 @@ internal static class RussianWording
         DefaultSender = "Эвакуация",
         Opening = "{sender}: ",
         Hotline = number => $"Горячая линия: {number}.",
-        AsOf = time => $"на {time} по киевскому времени",
+        AsOf = time => $"(на {time} по киевскому времени)",
         NearestCrossing = "ближайший открытый пункт пропуска",
         Advisory = new(
             WithCrossing: "{sender}: Немедленно покиньте Украину через пункт пропуска {crossing}. {crossingDirections} {hotline} {replyCodes}",

@@ -21,7 +21,7 @@ internal static class UkrainianWording
         DefaultSender = "Евакуація",
         Opening = "{sender}: ",
         Hotline = number => $"Гаряча лінія: {number}.",
-        AsOf = time => $"станом на {time} за київським часом",
+        AsOf = time => $"(станом на {time} за київським часом)",
         NearestCrossing = "найближчий відкритий пункт пропуску",
         Advisory = new(
             WithCrossing: "{sender}: Негайно залиште Україну через пункт пропуску {crossing}. {crossingDirections} {hotline} {replyCodes}",

@@ -110,7 +110,7 @@ public class MessageTemplateRenderTests
 
         Assert.Equal("Embassy of Israel: crossing as of 14:05 Kyiv time: X. Hotline +972 3 555 0100. end",
             MessageTemplate.Render(template, new MessageValues(Language.English) { Signature = signature, At = at }));
-        Assert.Equal("Embassy of Israel: crossing станом на 14:05 за київським часом: X. Гаряча лінія: +972 3 555 0100. end",
+        Assert.Equal("Embassy of Israel: crossing (станом на 14:05 за київським часом): X. Гаряча лінія: +972 3 555 0100. end",
             MessageTemplate.Render(template, new MessageValues(Language.Ukrainian) { Signature = signature, At = at }));
         Assert.Equal("שגרירות ישראל: crossing (נכון לשעה 14:05 לפי שעון קייב): X. קו חם: \u200E+972 3 555 0100\u200E. end",
             MessageTemplate.Render(template, new MessageValues(Language.Hebrew) { Signature = signature, At = at }));
