@@ -4,7 +4,6 @@ using Evacuation.Core.Citizens;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Routes;
-using Evacuation.Host.Tests.Broadcasts;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Evacuation.Core.Routes;
 using Evacuation.Host.Broadcasts;
-using Evacuation.Host.Crossings;
 using Evacuation.Host.Routes;
 using Microsoft.Extensions.Time.Testing;
 
