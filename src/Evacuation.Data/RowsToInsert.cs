@@ -10,7 +10,7 @@ namespace Evacuation.Data;
 /// several per reply; tracking them cost more than everything else it does, and on SQLite every writer queues for
 /// one lock, so the time saved is time the webhooks do not wait.
 /// </summary>
-public sealed class NewRows
+public sealed class RowsToInsert
 {
     public List<Broadcast> Broadcasts { get; } = [];
 

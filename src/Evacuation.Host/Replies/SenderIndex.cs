@@ -14,14 +14,14 @@ namespace Evacuation.Host.Replies;
 /// tracked row per reply. The keys go as one array parameter (<c>EF.Parameter</c>): one query plan whatever the
 /// batch size, where an IN list of n parameters is compiled anew for each new n.
 /// </summary>
-sealed class Senders
+sealed class SenderIndex
 {
     readonly Dictionary<string, Citizen> byPhone = new(StringComparer.Ordinal);
     readonly Dictionary<long, Citizen> byChat = [];
 
-    public static async Task<Senders> LoadAsync(EvacuationDb db, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    public static async Task<SenderIndex> LoadAsync(EvacuationDb db, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
-        var senders = new Senders();
+        var senders = new SenderIndex();
         var phones = replies.Where(r => r.Channel == ChannelKind.Sms && r.From.Length > 0).Select(r => r.From).Distinct().ToList();
         var chats = replies.Select(ChatOf).Where(c => c is not null).Distinct().ToList();
         if (phones.Count > 0)

@@ -1,19 +1,19 @@
 namespace Evacuation.Data;
 
 /// <summary>
-/// On SQLite, the writers of this process (webhooks, the reply interpreter, dispatchers) take turns here, in the
+/// SQLite's writer queue: the writers of this process (webhooks, the reply interpreter, dispatchers) take turns here, in the
 /// order they asked, before they open a write transaction. SQLite has one writer at a time, and a writer that finds
 /// the file locked sleeps and polls in its busy handler (https://www.sqlite.org/c3ref/busy_timeout.html): a busy
 /// loop that commits back to back can keep such a poller waiting for hundreds of milliseconds, which is how a burst
 /// of replies used to delay the answers to Twilio's webhooks. On PostgreSQL rows are locked one by one and there is
-/// nothing to queue for: <see cref="TakeAsync"/> returns at once.
+/// nothing to queue for: <see cref="TakeTurnAsync"/> returns at once.
 /// </summary>
 /// <remarks>Never take a turn while holding one: turns do not nest.</remarks>
-public sealed class WriteTurns(bool queued)
+public sealed class WriterQueue(bool queued)
 {
     readonly SemaphoreSlim turn = new(1, 1);
 
-    public async ValueTask<Turn> TakeAsync(CancellationToken cancellationToken)
+    public async ValueTask<Turn> TakeTurnAsync(CancellationToken cancellationToken)
     {
         if (!queued)
         {
