@@ -1,5 +1,4 @@
 using Evacuation.Core.Broadcasts;
-using Evacuation.Host.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Broadcasts;

@@ -23,7 +23,7 @@ public sealed class FanOut(
     Outbox outbox,
     DeliveryPulse pulse,
     IOptions<DeliveriesOptions> options,
-    WriteTurns turns,
+    WriterQueue writers,
     Signature signature,
     ILogger<FanOut> logger) : BackgroundService
 {
@@ -163,7 +163,7 @@ public sealed class FanOut(
     async Task WriteAsync(Guid broadcastId, Batch batch, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.InsertNewAsync(batch.Rows, cancellationToken);
         await db.Broadcasts.Where(b => b.Id == broadcastId)

@@ -4,9 +4,7 @@ using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
-using Evacuation.Host.Crossings;
 using Evacuation.Host.Routes;
-using Evacuation.Host.Tests.Broadcasts;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
 

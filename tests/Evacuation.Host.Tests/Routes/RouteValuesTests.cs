@@ -1,9 +1,7 @@
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Routes;
 using Evacuation.Host.Broadcasts;
-using Evacuation.Host.Crossings;
 using Evacuation.Host.Routes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Evacuation.Host.Tests.Routes;
 
@@ -23,7 +21,7 @@ public sealed class RouteValuesTests
     public void Cached_values_are_the_same_as_the_recipients_own_twice_over(string label, Recipient recipient)
     {
         var crossings = CrossingsFile.Load(CrossingsFile.ShippedPath);
-        var planner = new CrossingPlanner(crossings, new FakeTimeProvider());
+        var planner = new CrossingPlanner(crossings);
         var signature = new Signature("Embassy of Israel", new Dictionary<string, string>(), "+972 3 555 0100");
         var at = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
         var values = new RouteValues(planner, signature, at);
