@@ -92,15 +92,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             a.HasIndex(x => x.At);
         });
 
-        modelBuilder.Entity<StoredApiKey>(k =>
-        {
-            k.ToTable("api_keys");
-            k.HasKey(x => x.Id);
-            k.Property(x => x.Name).HasMaxLength(100);
-            k.Property(x => x.KeyHash).HasMaxLength(64);
-            k.HasIndex(x => x.KeyHash).IsUnique();
-        });
-
+        modelBuilder.ApplyConfiguration(new ApiKeyTable());
         modelBuilder.ApplyConfiguration(new BroadcastTable());
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());

@@ -51,6 +51,7 @@ try
     app.UseApiConventions();
     app.MapHealth();
     app.MapOperators();
+    app.MapKeys();
     app.MapCitizens();
     app.MapInvitations();
     app.MapStats();

@@ -19,7 +19,7 @@ namespace Evacuation.Benchmarks;
 /// </summary>
 public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Deliveries.DeliveryPulse>
 {
-    public const string OperatorKey = "benchmark-operator-key-0123456789";
+    public const string OperatorKey = "benchmark-operator-key-0123456789abcdef";
 
     readonly Dictionary<string, string?> settings;
     readonly Action<IServiceCollection>? services;

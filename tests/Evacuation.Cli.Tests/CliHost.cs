@@ -20,8 +20,8 @@ namespace Evacuation.Cli.Tests;
 /// </remarks>
 public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 {
-    public const string ViewerKey = "viewer-key-0123456789abcdef";
-    public const string OperatorKey = "operator-key-0123456789abcdef";
+    public const string ViewerKey = "viewer-key-0123456789abcdef-0123456789";
+    public const string OperatorKey = "operator-key-0123456789abcdef-0123456789";
 
     readonly TestDatabase database;
 

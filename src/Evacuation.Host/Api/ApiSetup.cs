@@ -26,7 +26,7 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi("/openapi/v1.json");
+        app.MapOpenApi("/openapi/v1.json").RequireAuthorization(Operators.Roles.Viewer);
         return app;
     }
 }

@@ -29,6 +29,23 @@ public sealed class ExampleSettingsTests
         Assert.All(Example.GetSection("Operators:ApiKeys").GetChildren(), k => Assert.Matches("^<.*>$", k["Key"]!));
     }
 
+    /// <summary>A copied example must not start: each placeholder it holds is refused by the check of its section.</summary>
+    [Fact]
+    public void Every_placeholder_in_the_example_is_refused_at_start()
+    {
+        var placeholders = Example.AsEnumerable().Where(p => Core.Operators.KeySecrets.IsPlaceholder(p.Value)).Select(p => p.Key).Order().ToList();
+        Assert.Equal(["Operators:ApiKeys:0:Key", "Operators:ApiKeys:1:Key", "Operators:ApiKeys:2:Key", "Telegram:WebhookSecret", "Twilio:AuthToken"], placeholders);
+
+        var operators = Example.GetSection("Operators").Get<Host.Operators.OperatorsOptions>()!;
+        var telegram = Example.GetSection("Telegram").Get<Evacuation.Channels.Telegram.TelegramOptions>()!;
+        var twilio = Example.GetSection("Twilio").Get<Evacuation.Channels.Twilio.TwilioOptions>()!;
+        var failures = new Host.Operators.OperatorsOptions.Validator().Validate(null, operators).Failures!
+            .Concat(new Evacuation.Channels.Telegram.TelegramOptionsValidator().Validate(null, telegram).Failures!)
+            .Concat(new Evacuation.Channels.Twilio.TwilioOptionsValidator().Validate(null, twilio).Failures!)
+            .ToList();
+        Assert.All(placeholders, key => Assert.Contains(failures, f => f.StartsWith(key + " is the placeholder from appsettings.example.json", StringComparison.Ordinal)));
+    }
+
     static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

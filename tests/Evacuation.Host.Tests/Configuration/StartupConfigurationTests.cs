@@ -16,6 +16,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Routes:File", "/nowhere/crossings.json")]
     [InlineData("Storage:Provider", "Oracle")]
     [InlineData("Operators:ApiKeys:0:Key", "short")]
+    [InlineData("Operators:ApiKeys:0:Key", "a-key-of-31-characters-01234567")]
+    [InlineData("Operators:ApiKeys:0:Key", "<long-random-key-1>")]
+    [InlineData("Telegram:WebhookSecret", "<random-secret-for-webhook-mode>")]
     [InlineData("Reminders:MaxReminders", "many")]
     [InlineData("Messages:SenderName", "Посольство Израиля")]
     [InlineData("Messages:SenderName", "The Embassy of the State of Israel in Kyiv")]
@@ -30,7 +33,7 @@ public sealed class StartupConfigurationTests
                 folder.FullName,
                 "--urls=http://127.0.0.1:0",
                 "--Operators:ApiKeys:0:Name=test",
-                "--Operators:ApiKeys:0:Key=a-good-long-test-key-000",
+                "--Operators:ApiKeys:0:Key=a-good-long-test-key-0123456789abcdef",
                 $"--{key}={value}"); // last, so it overrides the good defaults before it
             Assert.True(exitCode == 1, $"exit code {exitCode}\n{stdout}\n{stderr}");
             var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
