@@ -28,6 +28,9 @@ public sealed class OperatorApi(HttpClient? http, string url)
     public async Task<JsonElement> PostAsync(string path, HttpContent content, CancellationToken cancellationToken) =>
         await ReadAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, cancellationToken), cancellationToken);
 
+    public async Task<JsonElement> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        await ReadAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken), cancellationToken);
+
     /// <summary>A response whose body the caller streams; already checked for success.</summary>
     public async Task<HttpResponseMessage> OpenAsync(string path, CancellationToken cancellationToken)
     {
@@ -78,7 +81,7 @@ public sealed class OperatorApi(HttpClient? http, string url)
         throw response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => new CliException("the service refused the key in EVAC_API_KEY (401); check it has not been revoked", ExitCodes.Refused),
-            HttpStatusCode.Forbidden => new CliException("this key's role may not do that (403); ask for an Operator key", ExitCodes.Refused),
+            HttpStatusCode.Forbidden => new CliException($"this key's role may not do that (403): {detail}", ExitCodes.Refused),
             _ => new CliException($"{(int)response.StatusCode} {response.ReasonPhrase}: {detail}"),
         };
     }
