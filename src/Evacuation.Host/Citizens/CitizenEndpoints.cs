@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Api;
@@ -60,6 +61,7 @@ public static class CitizenEndpoints
     }
 
     static async Task<IResult> ListAsync(
+        ClaimsPrincipal user,
         EvacuationDb db,
         string? status,
         string? region,
@@ -108,10 +110,10 @@ public static class CitizenEndpoints
         }
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CitizenPage(items.Select(CitizenView.From).ToList(), p, size, total));
+        return TypedResults.Ok(new CitizenPage(items.Select(c => CitizenView.From(c).For(user)).ToList(), p, size, total));
     }
 
-    static async Task<IResult> DetailAsync(EvacuationDb db, string id, CancellationToken cancellationToken)
+    static async Task<IResult> DetailAsync(ClaimsPrincipal user, EvacuationDb db, string id, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -129,7 +131,7 @@ public static class CitizenEndpoints
             .ToListAsync(cancellationToken);
         var timeline = events.Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Actor, e.Detail)).ToList();
         timeline.Insert(0, new TimelineEntry(citizen.CreatedAt, nameof(CitizenEventKind.Created), citizen.CreatedBy, "registered"));
-        return TypedResults.Ok(CitizenView.From(citizen) with { Timeline = timeline });
+        return TypedResults.Ok(CitizenView.From(citizen).For(user) with { Timeline = timeline });
     }
 
     static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -44,6 +44,15 @@ public sealed record CitizenView(
         c.SmsUnreachable,
         c.CreatedAt,
         c.UpdatedAt);
+
+    /// <summary>
+    /// What a Viewer key (a wall screen anyone in the room can read) is shown: the phone masked to its last three
+    /// digits and no chat id.
+    /// </summary>
+    public CitizenView ForViewer() => this with { Phone = Phone is null ? null : PhoneNumber.Mask(Phone), TelegramChatId = null };
+
+    /// <summary>The view for the key that asked: whole for Operators and Admins, <see cref="ForViewer"/> for Viewers.</summary>
+    public CitizenView For(System.Security.Claims.ClaimsPrincipal user) => Operators.Roles.SeesPersonalData(user) ? this : ForViewer();
 }
 
 /// <summary>One entry of a citizen's timeline.</summary>

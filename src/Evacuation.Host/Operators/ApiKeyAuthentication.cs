@@ -94,6 +94,9 @@ public static class Roles
     public static OperatorRole Of(ClaimsPrincipal user) =>
         Enum.TryParse<OperatorRole>(user.FindFirst(ApiKeyAuthentication.RoleClaim)?.Value, out var role) ? role : OperatorRole.Viewer;
 
+    /// <summary>Whole phone numbers and chat ids are for Operators and Admins; Viewers see them masked.</summary>
+    public static bool SeesPersonalData(ClaimsPrincipal user) => Of(user) >= OperatorRole.Operator;
+
     /// <summary>The name of the key that signed in, for the audit log.</summary>
     public static string NameOf(ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
 }

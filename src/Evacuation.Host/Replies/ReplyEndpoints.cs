@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Evacuation.Core.Channels;
+using Evacuation.Core.Citizens;
 using Evacuation.Core.Replies;
 using Evacuation.Data;
 using Evacuation.Host.Api;
@@ -12,7 +14,11 @@ public static class ReplyEndpoints
 {
     public sealed record SandboxReply(string? CitizenId, string? Channel, string? Text);
 
-    public sealed record ReplyView(long Id, string Channel, string? CitizenId, string Text, string? Meaning, bool Unhandled, DateTime ReceivedAt, DateTime? InterpretedAt);
+    /// <summary>
+    /// A stored reply. <c>From</c> is the sender's phone or chat id, so an operator can answer a stranger; Viewers see
+    /// the phone masked to its last three digits and no chat id.
+    /// </summary>
+    public sealed record ReplyView(long Id, string Channel, string? CitizenId, string? From, string Text, string? Meaning, bool Unhandled, DateTime ReceivedAt, DateTime? InterpretedAt);
 
     public static IEndpointRouteBuilder MapReplies(this IEndpointRouteBuilder app)
     {
@@ -21,7 +27,7 @@ public static class ReplyEndpoints
         return app;
     }
 
-    static async Task<IResult> ListAsync(EvacuationDb db, bool? unhandled, int? page, int? pageSize, CancellationToken cancellationToken)
+    static async Task<IResult> ListAsync(ClaimsPrincipal user, EvacuationDb db, bool? unhandled, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize ?? 100, 1, 1000);
         var skip = Math.Max(0, (page ?? 1) - 1) * size;
@@ -31,10 +37,14 @@ public static class ReplyEndpoints
             query = query.Where(r => r.Unhandled == wanted);
         }
         var rows = await query.OrderByDescending(r => r.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(View));
+        var whole = Roles.SeesPersonalData(user);
+        return TypedResults.Ok(rows.Select(r => View(r, whole)));
     }
 
-    static ReplyView View(Reply r) => new(r.Id, r.Channel.ToString(), r.CitizenId?.ToString(), r.Text, r.Meaning, r.Unhandled, r.ReceivedAt, r.InterpretedAt);
+    static ReplyView View(Reply r, bool whole) =>
+        new(r.Id, r.Channel.ToString(), r.CitizenId?.ToString(), whole ? r.From : MaskedFrom(r), r.Text, r.Meaning, r.Unhandled, r.ReceivedAt, r.InterpretedAt);
+
+    static string? MaskedFrom(Reply r) => r.Channel == ChannelKind.Sms ? PhoneNumber.Mask(r.From) : null;
 
     /// <summary>Injects a reply as if the citizen had sent it, runs the same pipeline, and answers what it did.</summary>
     static async Task<IResult> SandboxAsync(SandboxReply? request, EvacuationDb db, ReplyInbox inbox, ReplyInterpreter interpreter, CancellationToken cancellationToken)
@@ -66,6 +76,6 @@ public static class ReplyEndpoints
         await inbox.AcceptAsync(message, cancellationToken);
         await interpreter.InterpretPendingAsync(cancellationToken);
         var stored = await db.Replies.AsNoTracking().SingleAsync(r => r.Channel == channel && r.ProviderKey == key, cancellationToken);
-        return TypedResults.Ok(View(stored));
+        return TypedResults.Ok(View(stored, whole: true));
     }
 }
