@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -13,18 +14,20 @@ public static class Storage
     /// <summary>
     /// Registers <see cref="EvacuationDb"/> (pooled) for <paramref name="provider"/>. Callers ask for
     /// <see cref="EvacuationDb"/> or <see cref="IDbContextFactory{EvacuationDb}"/> and never see the provider.
+    /// EF interceptors registered as <see cref="IInterceptor"/> are added to every context (tests inject storage failures so).
     /// </summary>
     public static IServiceCollection AddEvacuationDb(this IServiceCollection services, StorageProvider provider, string connectionString)
     {
         if (provider == StorageProvider.Postgres)
         {
-            services.AddPooledDbContextFactory<PostgresEvacuationDb>(o => o.UseNpgsql(connectionString));
+            services.AddPooledDbContextFactory<PostgresEvacuationDb>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddSingleton<IDbContextFactory<EvacuationDb>>(sp =>
                 new Upcast<PostgresEvacuationDb>(sp.GetRequiredService<IDbContextFactory<PostgresEvacuationDb>>()));
         }
         else
         {
-            services.AddPooledDbContextFactory<SqliteEvacuationDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()));
+            services.AddPooledDbContextFactory<SqliteEvacuationDb>((sp, o) =>
+                o.UseSqlite(connectionString).AddInterceptors([new SqliteBusyTimeout(), .. sp.GetServices<IInterceptor>()]));
             services.AddSingleton<IDbContextFactory<EvacuationDb>>(sp =>
                 new Upcast<SqliteEvacuationDb>(sp.GetRequiredService<IDbContextFactory<SqliteEvacuationDb>>()));
         }

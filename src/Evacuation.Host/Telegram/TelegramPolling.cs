@@ -60,6 +60,8 @@ public sealed class TelegramPolling(
             catch (Exception e)
             {
                 var wait = backoff.After(e);
+                // A failure to store stops the batch there: the next poll starts from the highest update stored, so
+                // the one that failed (and any after it) are asked for again rather than skipped.
                 logger.Log(wait == PollBackoff.Cap ? LogLevel.Error : LogLevel.Warning,
                     "Telegram getUpdates failed ({Error}); trying again in {Backoff}", PollBackoff.Describe(e), wait);
                 try
