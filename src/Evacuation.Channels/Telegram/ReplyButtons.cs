@@ -1,3 +1,4 @@
+using Evacuation.Core.Deliveries;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Evacuation.Channels.Telegram;
@@ -8,7 +9,7 @@ namespace Evacuation.Channels.Telegram;
 /// </summary>
 public static class ReplyButtons
 {
-    public const string CallbackPrefix = "reply:";
+    public const string CallbackPrefix = Keyboards.ReplyPrefix;
 
     /// <summary>Digits first so the buttons read the same as the SMS reply codes in any language.</summary>
     public static readonly IReadOnlyList<string> EnglishLabels = ["1 Left", "2 On my way", "3 Staying", "4 Help"];
@@ -26,10 +27,4 @@ public static class ReplyButtons
         // Two rows of two: words fit on a phone screen.
         return new InlineKeyboardMarkup([[Button(1), Button(2)], [Button(3), Button(4)]]);
     }
-
-    /// <summary>The reply code in a callback query's data, or null when the data is not one of ours.</summary>
-    public static int? CodeOf(string? callbackData) =>
-        callbackData is { Length: 7 } && callbackData.StartsWith(CallbackPrefix, StringComparison.Ordinal) && callbackData[6] is >= '1' and <= '4'
-            ? callbackData[6] - '0'
-            : null;
 }
