@@ -124,35 +124,15 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
 
         var ukrainianSide = Required(entry.UkrainianSide, $"{path}.ukrainianSide", $"{label} has no ukrainianSide name");
         var otherSide = Required(entry.OtherSide, $"{path}.otherSide", $"{label} has no otherSide name");
-        var names = new Dictionary<string, string>();
-        foreach (var (language, name) in entry.Names ?? [])
-        {
-            if (!Language.TryParse(language, out var code))
-            {
-                throw Problem($"{path}.names.{language}", $"{label} has a name in unknown language '{language}' (expected {string.Join(", ", Language.All)})");
-            }
-
-            names[code] = Required(name, $"{path}.names.{language}", $"{label} has an empty '{language}' name");
-        }
-
-        var country = Required(entry.Country, $"{path}.country", $"{label} has no country").ToUpperInvariant();
-        if (!BorderCountry.IsKnown(country))
-        {
-            throw Problem($"{path}.country", $"{label} has unknown country '{entry.Country}' (expected {string.Join(", ", BorderCountry.All)})");
-        }
-
+        var names = Names(entry.Names, path, label);
+        var country = Country(entry.Country, path, label);
         var location = Location(entry.Latitude, entry.Longitude, path, label);
         if (entry.Pedestrians is not { } pedestrians)
         {
             throw Problem(path, $"{label} does not say whether pedestrians may cross (\"pedestrians\": true or false)");
         }
 
-        var statusText = Required(entry.Status, $"{path}.status", $"{label} has no status");
-        if (!Enum.TryParse<CrossingStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(status) || char.IsDigit(statusText.Trim()[0]))
-        {
-            throw Problem($"{path}.status", $"{label} has unknown status '{statusText}' (expected {string.Join(", ", Enum.GetNames<CrossingStatus>())})");
-        }
-
+        var status = Status(entry.Status, path, label);
         return new Crossing
         {
             Id = id,
@@ -165,6 +145,41 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
             Status = status,
             Notes = entry.Notes?.Trim() ?? "",
         };
+    }
+
+    Dictionary<string, string> Names(Dictionary<string, string?>? given, string path, string label)
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var (language, name) in given ?? [])
+        {
+            if (!Language.TryParse(language, out var code))
+            {
+                throw Problem($"{path}.names.{language}", $"{label} has a name in unknown language '{language}' (expected {string.Join(", ", Language.All)})");
+            }
+
+            names[code] = Required(name, $"{path}.names.{language}", $"{label} has an empty '{language}' name");
+        }
+
+        return names;
+    }
+
+    string Country(string? given, string path, string label)
+    {
+        var country = Required(given, $"{path}.country", $"{label} has no country").ToUpperInvariant();
+        return BorderCountry.IsKnown(country)
+            ? country
+            : throw Problem($"{path}.country", $"{label} has unknown country '{given}' (expected {string.Join(", ", BorderCountry.All)})");
+    }
+
+    CrossingStatus Status(string? given, string path, string label)
+    {
+        var statusText = Required(given, $"{path}.status", $"{label} has no status");
+        if (!Enum.TryParse<CrossingStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(status) || char.IsDigit(statusText.Trim()[0]))
+        {
+            throw Problem($"{path}.status", $"{label} has unknown status '{statusText}' (expected {string.Join(", ", Enum.GetNames<CrossingStatus>())})");
+        }
+
+        return status;
     }
 
     Region ToRegion(RegionEntry? entry, string path, int index)
