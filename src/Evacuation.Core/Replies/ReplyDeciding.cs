@@ -1,8 +1,8 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Routes;
-using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 
 namespace Evacuation.Core.Replies;
 
@@ -11,7 +11,7 @@ namespace Evacuation.Core.Replies;
 /// sender as the effects so far would leave them (an opt-in answered once opted in, a route from the location just
 /// shared). The citizen objects it is given are never changed.
 /// </summary>
-sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts)
+sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts, DateTime now)
 {
     // Twilio answers its standard English opt-out and opt-in words itself, and blocks our messages after STOP:
     // https://help.twilio.com/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-
@@ -101,7 +101,7 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts)
         effects.Add(new SetLocation(reply.Latitude, reply.Longitude));
         sender = sender with { Latitude = reply.Latitude, Longitude = reply.Longitude };
         Note(CitizenEventKind.ReplyReceived, "Telegram: shared a location");
-        Answer(RouteText(Acknowledge(ReplyKind.Route)));
+        AnswerRoute();
     }
 
     /// <summary>Typed text or a pressed button: /start, a language button, or words and codes for the parser.</summary>
@@ -148,7 +148,7 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts)
         if (reply.Channel == ChannelKind.Sms && parsed.Kind == ReplyKind.Join && reply.From.StartsWith('+'))
         {
             Enrol(reply.From, null);
-            Answer(Acknowledge(parsed) + "\n" + BroadcastReplyCodes.For(sender!.Language));
+            Answer(Acknowledge(parsed) + "\n" + ReplyCodeLine.For(sender!.Language));
             return;
         }
         unhandled = true;
@@ -167,7 +167,7 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts)
                 NewStatus(parsed.Status!.Value, parsed);
                 break;
             case ReplyKind.Route:
-                Answer(RouteText(Acknowledge(parsed)));
+                AnswerRoute();
                 break;
             case ReplyKind.Stop:
                 OptOut(parsed);
@@ -183,7 +183,7 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts)
                 break;
             default:
                 unhandled = true;
-                Answer(Acknowledge(parsed) + "\n" + BroadcastReplyCodes.For(sender!.Language));
+                Answer(Acknowledge(parsed) + "\n" + ReplyCodeLine.For(sender!.Language));
                 break;
         }
     }
@@ -202,7 +202,7 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts)
         {
             Note(CitizenEventKind.Escalated, "asked for help: on the call list");
         }
-        Answer(Acknowledge(parsed));
+        Answer(Acknowledgements.For(parsed, sender.Language, rules.Signature));
     }
 
     void OptOut(ReplyMeaning parsed)
@@ -245,27 +245,28 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts)
         if (parsed.Language is not null && reply.Kind == InboundKind.Button && sender!.Latitude is null && sender.AssignedCrossing is null)
         {
             // Enrolment's last question: where are you?
-            Answer(Acknowledge(ReplyKind.Route), Keyboards.Location);
+            var (question, button) = RouteAnswer.AskForLocation(sender.Language);
+            Answer(question, button);
         }
     }
 
-    /// <summary>The nearest open crossing from the sender's location or region (assigned when it changed), and how to get there.</summary>
-    string RouteText(string heading)
+    /// <summary>
+    /// The nearest open crossing from the sender's location or region (assigned when it changed) and the route to it;
+    /// or, when we cannot place them, how to tell us where they are; or, when every crossing is closed, to wait.
+    /// </summary>
+    void AnswerRoute()
     {
         var s = sender!;
-        var crossing = rules.Places.ChooseFor(s.Latitude, s.Longitude, s.Region);
-        var from = rules.Places.StartingPoint(s.Latitude, s.Longitude, s.Region);
-        if (crossing is null || from is null)
-        {
-            return heading + "\n" + Acknowledge(ReplyKind.Route) + " 📍";
-        }
-        if (s.AssignedCrossing != crossing.Id)
+        var from = rules.Places.OriginOf(s.Latitude, s.Longitude, s.Region);
+        var crossing = from is { } origin ? rules.Places.Choose(origin.Point) : null;
+        if (crossing is not null && s.AssignedCrossing != crossing.Id)
         {
             Note(CitizenEventKind.CrossingAssigned, $"{s.AssignedCrossing ?? "none"} → {crossing.Id}");
             effects.Add(new AssignCrossing(crossing.Id));
             sender = s with { AssignedCrossing = crossing.Id };
         }
-        return heading + "\n" + RouteDirections.Describe(crossing, from.Value, s.Language);
+        var (text, keyboard) = RouteAnswer.For(crossing, from, s.Language, reply.Channel == ChannelKind.Telegram, rules.Signature, now);
+        Answer(text, keyboard);
     }
 
     void Link(Citizen citizen, string how)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
@@ -15,9 +16,11 @@ namespace Evacuation.Core.Replies;
 /// </summary>
 /// <param name="places">The crossings with their live statuses, for ROUTE and shared locations.</param>
 /// <param name="defaultRegion"><c>Citizens:DefaultRegion</c>: the country of a shared phone number written without a country code.</param>
-public sealed class ReplyDecision(CrossingAssignment places, string defaultRegion)
+/// <param name="signature">Who the messages are from and the hotline, for answers that carry them.</param>
+public sealed class ReplyDecision(CrossingAssignment places, string defaultRegion, Signature signature)
 {
-    public ReplyOutcome Decide(Reply reply, ReplyFacts facts) => new ReplyDeciding(this, reply, facts).Run();
+    /// <summary>What <paramref name="reply"/> makes happen; <paramref name="now"/> is the time route answers are given as of.</summary>
+    public ReplyOutcome Decide(Reply reply, ReplyFacts facts, DateTime now) => new ReplyDeciding(this, reply, facts, now).Run();
 
     /// <summary>
     /// The invitation token of a Telegram "/start TOKEN" (a deep link opened), typed or pressed; null for anything else.
@@ -41,4 +44,6 @@ public sealed class ReplyDecision(CrossingAssignment places, string defaultRegio
             : reply.Text;
 
     internal CrossingAssignment Places => places;
+
+    internal Signature Signature => signature;
 }

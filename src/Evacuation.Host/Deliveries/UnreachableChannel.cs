@@ -58,6 +58,7 @@ public static class UnreachableChannel
             Address = other == ChannelKind.Telegram ? citizen.TelegramChatId!.Value.ToString(CultureInfo.InvariantCulture) : citizen.Phone!,
             Text = delivery.Text,
             WithReplyButtons = other == ChannelKind.Telegram && kind != BroadcastKind.Custom,
+            Keyboard = other == ChannelKind.Telegram && kind != BroadcastKind.Custom ? Keyboards.In(Keyboards.ReplyCodes, citizen.Language) : null,
             State = DeliveryState.Pending,
             NextAttemptAt = now,
             CreatedAt = now,

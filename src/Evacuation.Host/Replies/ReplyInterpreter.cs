@@ -1,3 +1,4 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
@@ -21,10 +22,11 @@ public sealed class ReplyInterpreter(
     DeliveryPulse deliveries,
     IOptions<DeliveriesOptions> deliveryOptions,
     WriterQueue writers,
+    Signature signature,
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
-    readonly ReplyDecision decision = new(new CrossingAssignment(crossings), citizens.Value.DefaultRegion);
+    readonly ReplyDecision decision = new(new CrossingAssignment(crossings), citizens.Value.DefaultRegion, signature);
 
     /// <summary>Interprets every reply stored before the call; returns how many. Safe to call from anywhere: one run at a time.</summary>
     public async Task<int> InterpretPendingAsync(CancellationToken cancellationToken)
@@ -117,7 +119,7 @@ public sealed class ReplyInterpreter(
         foreach (var reply in replies)
         {
             var facts = await senders.FactsAsync(db, reply, decision, cancellationToken);
-            var outcome = decision.Decide(reply, facts);
+            var outcome = decision.Decide(reply, facts, now);
             await new ReplyEffects(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter).ApplyAsync(outcome, facts.Sender, cancellationToken);
             reply.InterpretedAt = now;
         }

@@ -22,7 +22,7 @@ namespace Evacuation.Host.Routes;
 /// closure") no longer exists once they are moved; writing them in the caller's transaction also means a crash
 /// leaves either the move and its messages, or neither.
 /// </remarks>
-public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions<DeliveriesOptions> options)
+public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions<DeliveriesOptions> options, Signature signature)
 {
     /// <summary>Ids per UPDATE: one array parameter (about 400 KB of JSON on SQLite) per 10,000 citizens.</summary>
     const int Chunk = 10_000;
@@ -54,8 +54,9 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
                 messaged += sent.Recipients;
             }
         }
-        await TellAsync(BroadcastKind.RouteInstructions, new Dictionary<string, string>(), plan.Moved);
-        await TellAsync(BroadcastKind.Custom, WaitForInstructions.Texts, plan.Waiting);
+        // "Route changed: X is closed, go to Y", X written into each language's template.
+        await TellAsync(BroadcastKind.RouteInstructions, BuiltInTemplates.RouteChanged(crossing), plan.Moved);
+        await TellAsync(BroadcastKind.Custom, WaitForInstructions.Texts(signature), plan.Waiting);
         var to = plan.Moved.GroupBy(r => r.AssignedCrossing!).ToDictionary(g => g.Key, g => g.Count());
         return new RerouteResult(recipients.Count, to, plan.Waiting.Count, plan.Unplaced.Count, messaged, broadcasts);
     }
@@ -153,7 +154,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
         broadcast.TextsJson = JsonSerializer.Serialize(texts);
         broadcast.AudienceJson = JsonSerializer.Serialize(audience);
         var render = new BroadcastTexts(kind, texts);
-        var values = new RouteValues(planner);
+        var values = new RouteValues(planner, signature, now);
         var rows = new List<Delivery>(recipients.Count);
         foreach (var recipient in recipients)
         {

@@ -1,8 +1,8 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
-using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 
 namespace Evacuation.Core.Tests.Replies;
 
@@ -53,7 +53,7 @@ public sealed partial class ReplyDecisionTests
                 new SetStatus(JourneyStatus.NeedsHelp),
                 new ResetReminders(Escalate: true),
                 new Note(CitizenEventKind.Escalated, "asked for help: on the call list"),
-                new Answer(Ack(JourneyStatus.NeedsHelp))));
+                new Answer(Acknowledgements.For(ReplyMeaning.Of(JourneyStatus.NeedsHelp), Language.English, Signature))));
         }),
         Row("the status already held: no change on the timeline, reminders start over, acknowledged", () =>
         {
@@ -77,7 +77,7 @@ public sealed partial class ReplyDecisionTests
             var reply = Sms("purple elephant");
             return new(reply, new(Known()), Unhandled("Unknown",
                 Received(reply, "Unknown"),
-                new Answer(Ack(ReplyKind.Unknown) + "\n" + BroadcastReplyCodes.For(Language.English))));
+                new Answer(Ack(ReplyKind.Unknown) + "\n" + ReplyCodeLine.For(Language.English))));
         }),
     ];
 
@@ -91,7 +91,7 @@ public sealed partial class ReplyDecisionTests
                 Received(reply, "Route"),
                 new Note(CitizenEventKind.CrossingAssigned, $"none → {crossing.Id}"),
                 new AssignCrossing(crossing.Id),
-                RouteAnswer(crossing, CentreOf("Lviv"))));
+                RouteAnswerFor(crossing, CentreOf("Lviv"), telegram: false)));
         }),
         Row("ROUTE with that crossing already assigned: described, not assigned again", () =>
         {
@@ -99,28 +99,48 @@ public sealed partial class ReplyDecisionTests
             var crossing = NearestTo("Lviv");
             return new(reply, new(Known(c => c.AssignedCrossing = crossing.Id)), Outcome("Route",
                 Received(reply, "Route"),
-                RouteAnswer(crossing, CentreOf("Lviv"))));
+                RouteAnswerFor(crossing, CentreOf("Lviv"), telegram: false)));
         }),
-        Row("ROUTE from someone with neither region nor location: asked to share a location", () =>
+        Row("ROUTE by SMS from someone with neither region nor location: told how to say where they are", () =>
         {
             var reply = Sms("ROUTE");
             return new(reply, new(Known(c => c.Region = null)), Outcome("Route",
                 Received(reply, "Route"),
-                new Answer(Ack(ReplyKind.Route) + "\n" + Ack(ReplyKind.Route) + " 📍")));
+                RouteAnswerFor(null, null, telegram: false)));
+        }),
+        Row("ROUTE in Telegram from someone with neither region nor location: asked for a location, with the button", () =>
+        {
+            var reply = Telegram("route");
+            return new(reply, new(Known(c => c.Region = null)), Outcome("Route",
+                new ConfirmDelivery(),
+                Received(reply, "Route"),
+                RouteAnswerFor(null, null, telegram: true)));
+        }),
+        Row("ROUTE when every crossing is closed: told to wait, the crossing kept", () =>
+        {
+            var reply = Sms("ROUTE");
+            var closed = Routes.Some.ShippedFile();
+            foreach (var crossing in closed.Crossings)
+            {
+                crossing.Status = CrossingStatus.Closed;
+            }
+            var places = new CrossingAssignment(closed);
+            return new(reply, new(Known()), Outcome("Route", Received(reply, "Route"), RouteAnswerFor(null, CentreOf("Lviv"), telegram: false)),
+                With: new ReplyDecision(places, "UA", Signature));
         }),
         Row("a shared location: stored, the crossing chosen from it, the route answered", () =>
         {
             var reply = Telegram("", InboundKind.Location);
             (reply.Latitude, reply.Longitude) = (48.29, 25.94); // Chernivtsi
-            var from = new GeoPoint(48.29, 25.94);
-            var crossing = Places.Choose(from)!;
+            var from = Places.OriginOf(48.29, 25.94, "Lviv")!.Value;
+            var crossing = Places.Choose(from.Point)!;
             return new(reply, new(Known()), Outcome("Location",
                 new ConfirmDelivery(),
                 new SetLocation(48.29, 25.94),
                 new Note(CitizenEventKind.ReplyReceived, "Telegram: shared a location"),
                 new Note(CitizenEventKind.CrossingAssigned, $"none → {crossing.Id}"),
                 new AssignCrossing(crossing.Id),
-                RouteAnswer(crossing, from)));
+                RouteAnswerFor(crossing, from, telegram: true)));
         }),
         Row("a location from a chat nobody is known by: unhandled", () =>
         {

@@ -1,7 +1,7 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Replies;
-using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 
 namespace Evacuation.Core.Tests.Replies;
 
@@ -38,7 +38,7 @@ public sealed partial class ReplyDecisionTests
                 new Note(CitizenEventKind.Updated, "language en → he"),
                 new SetLanguage(Language.Hebrew),
                 new Answer(AckLanguage(Language.Hebrew)),
-                new Answer(Ack(ReplyKind.Route, Language.Hebrew), Keyboards.Location)));
+                new Answer(RouteAnswer.AskForLocation(Language.Hebrew).Text, Keyboards.Location)));
         }),
         Row("a language button from someone with a crossing: changed, no question after", () =>
         {
@@ -58,7 +58,7 @@ public sealed partial class ReplyDecisionTests
             new(Sms("JOIN", from: NewPhone), new(null), Outcome("Join",
                 new Enrol(NewPhone, null),
                 new Note(CitizenEventKind.Created, "enrolled by Sms"),
-                new Answer(Ack(ReplyKind.Join) + "\n" + BroadcastReplyCodes.For(Language.English))))),
+                new Answer(Ack(ReplyKind.Join) + "\n" + ReplyCodeLine.For(Language.English))))),
         Row("JOIN by SMS from a registered citizen: acknowledged", () =>
         {
             var reply = Sms("JOIN");

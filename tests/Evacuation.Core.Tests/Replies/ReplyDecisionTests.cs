@@ -1,9 +1,9 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
-using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 
 namespace Evacuation.Core.Tests.Replies;
 
@@ -17,11 +17,13 @@ public sealed partial class ReplyDecisionTests
     const string Phone = "+380501234567";
     const long Chat = 4001;
 
+    static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
+    static readonly Signature Signature = new("", new Dictionary<string, string>(), "+380 44 000 0000");
     static readonly CrossingAssignment Places = new(Routes.Some.ShippedFile());
-    static readonly ReplyDecision Decision = new(Places, "UA");
+    static readonly ReplyDecision Decision = new(Places, "UA", Signature);
 
-    /// <summary>One case: built afresh for each run, so the citizens it names are its own.</summary>
-    sealed record Case(Reply Reply, ReplyFacts Facts, ReplyOutcome Expected);
+    /// <summary>One case: built afresh for each run, so the citizens it names are its own; <paramref name="With"/> a decision over other crossings.</summary>
+    sealed record Case(Reply Reply, ReplyFacts Facts, ReplyOutcome Expected, ReplyDecision? With = null);
 
     static readonly Dictionary<string, Func<Case>> Cases = StatusCases()
         .Concat(RouteCases()).Concat(OptOutCases()).Concat(LanguageCases()).Concat(EnrolmentCases()).Concat(OtherUpdateCases())
@@ -33,9 +35,9 @@ public sealed partial class ReplyDecisionTests
     [MemberData(nameof(Labels))]
     public void A_reply_is_decided_into_what_it_makes_happen(string label)
     {
-        var (reply, facts, expected) = Cases[label]();
+        var (reply, facts, expected, with) = Cases[label]();
 
-        var outcome = Decision.Decide(reply, facts);
+        var outcome = (with ?? Decision).Decide(reply, facts, Now);
 
         Assert.Equal(expected.Meaning, outcome.Meaning);
         Assert.Equal(expected.Unhandled, outcome.Unhandled);
@@ -60,7 +62,7 @@ public sealed partial class ReplyDecisionTests
         var sender = Known(c => c.OptedOut = true);
         var before = (sender.Status, sender.OptedOut, sender.Language, sender.AssignedCrossing, sender.RemindersSent);
 
-        Decision.Decide(Sms("4 resume"), new ReplyFacts(sender));
+        Decision.Decide(Sms("4 resume"), new ReplyFacts(sender), Now);
 
         Assert.Equal(before, (sender.Status, sender.OptedOut, sender.Language, sender.AssignedCrossing, sender.RemindersSent));
     }
@@ -90,11 +92,14 @@ public sealed partial class ReplyDecisionTests
 
     static Note Received(Reply reply, string meaning) => new(CitizenEventKind.ReplyReceived, $"{reply.Channel}: \"{reply.Text}\" → {meaning}");
 
-    /// <summary>The answer to ROUTE (or a shared location) for someone starting from <paramref name="from"/>.</summary>
-    static Answer RouteAnswer(Crossing crossing, GeoPoint from, string language = Language.English) =>
-        new(Ack(ReplyKind.Route, language) + "\n" + RouteDirections.Describe(crossing, from, language));
+    /// <summary>The answer to ROUTE or a shared location: the route from <paramref name="from"/>, or where-are-you, or wait.</summary>
+    static Answer RouteAnswerFor(Crossing? crossing, Origin? from, bool telegram, string language = Language.English)
+    {
+        var (text, keyboard) = RouteAnswer.For(crossing, from, language, telegram, Signature, Now);
+        return new Answer(text, keyboard);
+    }
 
     static Crossing NearestTo(string region) => Places.ChooseFor(null, null, region)!;
 
-    static GeoPoint CentreOf(string region) => Places.StartingPoint(null, null, region)!.Value;
+    static Origin CentreOf(string region) => Places.OriginOf(null, null, region)!.Value;
 }
