@@ -31,6 +31,12 @@ public sealed record InboundMessage(ChannelKind Channel, string ProviderKey, Inb
     /// <summary>The Telegram callback query to answer so the button stops spinning.</summary>
     public string? CallbackQueryId { get; init; }
 
+    /// <summary>
+    /// The operator key that typed this message in for the citizen through the sandbox (<c>POST /api/sandbox/replies</c>);
+    /// null for everything a person actually sent.
+    /// </summary>
+    public string? EnteredBy { get; init; }
+
     /// <summary>Texts are kept up to this length: Telegram's own limit (https://core.telegram.org/bots/api#sendmessage).</summary>
     public const int MaxTextLength = 4096;
 

@@ -18,6 +18,14 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
 
+    /// <summary>
+    /// Who the timeline says did it: the citizen, or, for a reply typed in through the sandbox, the operator key that
+    /// did, so nobody reads an operator's rehearsal as the citizen's own word.
+    /// </summary>
+    string Author => reply.EnteredBy is { } name ? Clip("entered by operator " + name) : Actor;
+
+    static string Clip(string actor) => actor.Length <= 100 ? actor : actor[..100];
+
     Citizen? citizen;
     bool touched;
 
@@ -87,7 +95,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
                 citizen!.SmsUnreachable = false;
                 break;
             case Note note:
-                rows.Events.Add(new CitizenEvent { CitizenId = citizen!.Id, At = now, Kind = note.Kind, Actor = Actor, Detail = note.Detail });
+                rows.Events.Add(new CitizenEvent { CitizenId = citizen!.Id, At = now, Kind = note.Kind, Actor = Author, Detail = note.Detail });
                 break;
             default:
                 return false;
@@ -125,7 +133,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
             TelegramChatId = enrol.TelegramChatId,
             CreatedAt = now,
             UpdatedAt = now,
-            CreatedBy = Actor,
+            CreatedBy = Author,
         };
         db.Citizens.Add(citizen);
         senders.Add(citizen);

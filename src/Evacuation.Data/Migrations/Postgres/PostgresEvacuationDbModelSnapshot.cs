@@ -430,6 +430,10 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -6,12 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Evacuation.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class I12OperatorKeys : Migration
+    public partial class I12OperatorKeysAndReplies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Before this migration only the first-start key was ever stored: existing rows are that key.
+            migrationBuilder.AddColumn<string>(
+                name: "EnteredBy",
+                table: "replies",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "CreatedBy",
                 table: "api_keys",
@@ -65,6 +72,10 @@ namespace Evacuation.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_api_keys_Name_active",
                 table: "api_keys");
+
+            migrationBuilder.DropColumn(
+                name: "EnteredBy",
+                table: "replies");
 
             migrationBuilder.DropColumn(
                 name: "CreatedBy",
