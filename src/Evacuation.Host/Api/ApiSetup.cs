@@ -10,6 +10,7 @@ public static class ApiSetup
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new WellFormedText());
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowReadingFromString;
         });
         builder.Services.AddProblemDetails();

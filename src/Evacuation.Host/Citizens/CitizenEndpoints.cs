@@ -50,11 +50,8 @@ public static class CitizenEndpoints
             await db.SaveChangesAsync(context.RequestAborted);
         }
         await transaction.CommitAsync(context.RequestAborted);
-        foreach (var warning in check.Warnings)
-        {
-            context.Response.Headers.Append("Warning", "199 - \"" + warning.Replace('"', '\'') + "\"");
-        }
-        var view = CitizenView.From(citizen);
+        // Warnings go in the body: a header cannot carry an unknown region written in Cyrillic or Hebrew.
+        var view = CitizenView.From(citizen) with { Warnings = check.Warnings.Count > 0 ? [.. check.Warnings] : null };
         return outcome.Kind == UpsertKind.Created
             ? TypedResults.Created($"/api/citizens/{citizen.Id}", view)
             : TypedResults.Ok(view);
@@ -102,15 +99,14 @@ public static class CitizenEndpoints
                     return Problem.BadRequest($"channel '{channel}' is not one of telegram, sms, none");
             }
         }
-        var p = page ?? 1;
-        var size = pageSize ?? 50;
-        if (p < 1 || size < 1 || size > MaxPageSize)
+        var (paging, pageProblem) = Paging.Read(page, pageSize, 50, MaxPageSize);
+        if (pageProblem is not null)
         {
-            return Problem.BadRequest($"page must be 1 or more and pageSize from 1 to {MaxPageSize}");
+            return pageProblem;
         }
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CitizenPage(items.Select(c => CitizenView.From(c).For(user)).ToList(), p, size, total));
+        var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CitizenPage(items.Select(c => CitizenView.From(c).For(user)).ToList(), paging.Page, paging.Size, total));
     }
 
     static async Task<IResult> DetailAsync(ClaimsPrincipal user, EvacuationDb db, string id, CancellationToken cancellationToken)

@@ -3,7 +3,10 @@ using Evacuation.Core.Citizens;
 
 namespace Evacuation.Host.Citizens;
 
-/// <summary>A citizen as the API shows it. Ids are strings.</summary>
+/// <summary>
+/// A citizen as the API shows it. Ids are strings. <c>timeline</c> only in the detail; <c>warnings</c> only in the answer to
+/// <c>POST /api/citizens</c> that stored something worth a second look (an unknown region).
+/// </summary>
 public sealed record CitizenView(
     string Id,
     string? ExternalId,
@@ -23,7 +26,8 @@ public sealed record CitizenView(
     bool SmsUnreachable,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TimelineEntry>? Timeline = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TimelineEntry>? Timeline = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings = null)
 {
     public static CitizenView From(Citizen c) => new(
         c.Id.ToString(),

@@ -29,14 +29,17 @@ public static class ReplyEndpoints
 
     static async Task<IResult> ListAsync(ClaimsPrincipal user, EvacuationDb db, bool? unhandled, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(pageSize ?? 100, 1, 1000);
-        var skip = Math.Max(0, (page ?? 1) - 1) * size;
+        var (paging, problem) = Paging.Read(page, pageSize, 100, 1000);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var query = db.Replies.AsNoTracking().Where(r => r.Kind != InboundKind.Ignored);
         if (unhandled is { } wanted)
         {
             query = query.Where(r => r.Unhandled == wanted);
         }
-        var rows = await query.OrderByDescending(r => r.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
         var whole = Roles.SeesPersonalData(user);
         return TypedResults.Ok(rows.Select(r => View(r, whole)));
     }
