@@ -8,7 +8,7 @@ namespace Evacuation.Core.Replies;
 /// <remarks>
 /// The steps: fold the text once into clauses of plain words (<see cref="ReplyText"/>); find the phrases of the word
 /// tables in each clause and drop negated ones (<see cref="ClauseReading"/>); read a reply code 1-4
-/// (<see cref="ReplyCodes"/>) and a language request (<see cref="LanguageRequest"/>); pick one meaning, safety
+/// (<see cref="CodeReading"/>) and a language request (<see cref="LanguageRequest"/>); pick one meaning, safety
 /// first (<see cref="Resolution"/>). The word tables are <see cref="EnglishPhrases"/>, <see cref="HebrewPhrases"/>,
 /// <see cref="RussianPhrases"/> and <see cref="UkrainianPhrases"/>.
 /// </remarks>
@@ -31,6 +31,6 @@ public static class ReplyParser
         var meanings = clauses
             .SelectMany((clause, index) => ClauseReading.Meanings(book, clause, opensReply: index == 0))
             .ToList();
-        return Resolution.Choose(meanings, ReplyCodes.Read(clauses), LanguageRequest.Read(book, clauses));
+        return Resolution.Choose(meanings, CodeReading.Read(clauses), LanguageRequest.Read(book, clauses));
     }
 }
