@@ -1,18 +1,17 @@
-using System.Collections.Frozen;
-
 namespace Evacuation.Core.Replies;
 
 /// <summary>
 /// Finds the keyword a misspelt word was meant to be (<see cref="WordForms.OneTypoFrom"/>: "stpo", "hepl", "выехли",
 /// "маршурт"). A word is read as a keyword only when it is no word we know (a word of the tables, or one of the
-/// <see cref="Vocabulary.NearMisses"/>: "step" is not "stop", "let" is not "left", "стол" is not "стоп") and exactly
-/// one keyword is a slip away from it ("stat" could be "start" or "stay": neither).
+/// <see cref="Vocabulary.NearMisses"/>: "step" is not "stop", "let" is not "left", "стол" is not "стоп") and every
+/// keyword a slip away from it means the same ("stap" could be "stop" or "stay": neither).
 /// </summary>
 /// <remarks>
-/// This runs for every unknown word of every reply, so nothing compares a word with every keyword. Two words one slip
-/// apart are equal, or one is the other with a letter deleted, or both give the same word with a letter deleted; so
-/// the keywords' one-letter deletions are indexed once, and a word of n letters costs about 2n + 1 look-ups (of
-/// spans, without allocating) before the few candidates found are checked.
+/// This runs for every unknown word of every reply, so nothing compares a word with every keyword. A word one slip
+/// from a keyword is the keyword with a letter deleted, or the keyword is the word with a letter deleted, or deleting
+/// a letter from each gives the same; so the keywords' one-letter deletions are indexed once, and a word of n letters
+/// costs about 2n + 1 look-ups (of spans, without allocating) before the few candidates found are checked. Plain hash
+/// tables rather than frozen ones: those cost more to build at the first reply and read no faster here.
 /// </remarks>
 internal sealed class Misspellings
 {
@@ -33,9 +32,9 @@ internal sealed class Misspellings
     /// <summary>What each keyword stands for: keywords that stand for the same are interchangeable ("traveling",
     /// "travelling"), so a slip close to several of them is no ambiguity.</summary>
     private readonly int[] sense;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> keywordAt;
-    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> deletedFrom;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> known;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> keywordAt;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> deletedFrom;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> known;
 
     /// <param name="senses">Each word of the tables with what it stands for ("Departed", "negation"); the words of
     /// at least <see cref="ShortestKeyword"/> letters, and the <paramref name="negations"/>, are the keywords a slip
@@ -53,14 +52,14 @@ internal sealed class Misspellings
         sense = keywords.Select(word => senseIds[senses[word]]).ToArray();
         keywordAt = keywords
             .Select((word, index) => (word, index))
-            .ToFrozenDictionary(pair => pair.word, pair => pair.index, StringComparer.Ordinal)
+            .ToDictionary(pair => pair.word, pair => pair.index, StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         deletedFrom = keywords
             .SelectMany((word, index) => Deletions(word).Select(deleted => (deleted, index)))
             .GroupBy(pair => pair.deleted, pair => pair.index, StringComparer.Ordinal)
-            .ToFrozenDictionary(group => group.Key, group => group.Distinct().ToArray(), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Distinct().ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        known = senses.Keys.Concat(nearMisses).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        known = senses.Keys.Concat(nearMisses).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<string> Keywords => keywords;

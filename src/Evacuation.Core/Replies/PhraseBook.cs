@@ -28,7 +28,8 @@ internal sealed class PhraseBook
             .GroupBy(phrase => phrase.Words[0], StringComparer.Ordinal)
             .ToFrozenDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
 
-        Misspellings = new Misspellings(Senses(), Negations, vocabularies.SelectMany(v => v.NearMisses).SelectMany(ReplyText.Words));
+        // The near misses are written folded already (a test checks it): folding thousands of words would slow the start.
+        Misspellings = new Misspellings(Senses(), Negations, vocabularies.SelectMany(v => v.NearMisses));
     }
 
     public IReadOnlyList<Phrase> Phrases { get; }

@@ -53,7 +53,8 @@ internal sealed record Vocabulary
 
     /// <summary>
     /// Ordinary words one slip away from a word of the tables (<see cref="WordForms.OneTypoFrom"/>), which mean
-    /// something else and so are never read as that word: "step" (stop), "let" (left), "стол" (стоп).
+    /// something else and so are never read as that word: "step" (stop), "let" (left), "стол" (стоп). Written as
+    /// <see cref="ReplyText"/> folds them (lower case, "е" for "ё", "і" for "ї", no apostrophes).
     /// </summary>
     public IReadOnlyList<string> NearMisses { get; init; } = [];
 
