@@ -1,7 +1,7 @@
 namespace Evacuation.Core.Replies;
 
 /// <summary>
-/// English near misses: ordinary words one slip (<see cref="WordForms.OneTypoFrom"/>) away from a word of the reply
+/// English near misses: ordinary words one slip (<see cref="WordForms.OneSlipFrom"/>) away from a word of the reply
 /// tables, which <see cref="Misspellings"/> must never read as that word. Made from Debian's wamerican
 /// (/usr/share/dict/american-english): every word there one slip from a table word of any language (Latin-letter
 /// words, so also the neighbours of the Russian and Ukrainian transliterations), and by hand "helo", a greeting's

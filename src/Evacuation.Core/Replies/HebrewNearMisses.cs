@@ -1,7 +1,7 @@
 namespace Evacuation.Core.Replies;
 
 /// <summary>
-/// Hebrew near misses: ordinary words one slip (<see cref="WordForms.OneTypoFrom"/>) away from a word of the reply
+/// Hebrew near misses: ordinary words one slip (<see cref="WordForms.OneSlipFrom"/>) away from a word of the reply
 /// tables, which <see cref="Misspellings"/> must never read as that word. Made from Debian's aspell-he (aspell -d
 /// he dump master | aspell -l he expand): every word there one slip from a table word of any language (with glued
 /// prefixes, as the dictionary expands them); 1794 words. After adding words to the tables, add the ordinary words
@@ -90,7 +90,7 @@ internal static class HebrewNearMisses
         עוזבו עוזבי עוזביה עוזביהם עוזביו עוזביי עוזביך עוזביכם עוזבך עוזבכם עוזבם עוזבן עוזבתם עוזה עוזו עוזי עוזים
         עוזך עוזם עוזן עוזר עוזרים עוזרת עוכב עוכבת עולב עולבים עולבת עונב עונבים עונבת עוצב עוצבת עוצר עוקב עוקבים
         עוקבת עור עורב עורבים עורבת עזב עזבה עזבהו עזבו עזבי עזבים עזבני עזבת עזבתה עזבתו עזבתך עזבתם עזבתן עזה עזו
-        עזוב עזובים עזובת עזור עזיה עזיו עזינו עזנו עזר עזרא עזרי עזרך עזרם עזרן עזרנו עזרת עזרתי עזתי עצבו עצו עצוב
+        עזוב עזובים עזובת עזות עזיה עזיו עזינו עזנו עזר עזרא עזרי עזרך עזרם עזרן עזרנו עזרת עזרתי עזתי עצבו עצו עצוב
         עצום עצות עציו עציר עצמו עצנו עצר עצרה עצרי עצרך עצרם עצרן עצרת עצתו ערבית ערבנו ערבתי ערה עשיו פועה פועים
         פוצע פוצעים פיוני פיכוי פינו פינוה פינויי פינוך פינום פינון פינוק פינות פיני פיניו פיניי פינני פינתי פיצוי
         פיתוי פנוי פצו פצוה פצוח פצום פצון פצועו פצועי פצועיה פצועיהם פצועיו פצועיי פצועיך פצועיכם פצועך פצועכם

@@ -1,7 +1,7 @@
 namespace Evacuation.Core.Replies;
 
 /// <summary>
-/// Finds the keyword a misspelt word was meant to be (<see cref="WordForms.OneTypoFrom"/>: "stpo", "hepl", "выехли",
+/// Finds the keyword a misspelt word was meant to be (<see cref="WordForms.OneSlipFrom"/>: "stpo", "hepl", "выехли",
 /// "маршурт"). A word is read as a keyword only when it is no word we know (a word of the tables, or one of the
 /// <see cref="Vocabulary.NearMisses"/>: "step" is not "stop", "let" is not "left", "стол" is not "стоп") and every
 /// keyword a slip away from it means the same ("stap" could be "stop" or "stay": neither).
@@ -41,14 +41,18 @@ internal sealed class Misspellings
     /// may be read as.</param>
     /// <param name="negations">The negations, corrected from <see cref="ShortestNegation"/> letters on.</param>
     /// <param name="nearMisses">Words never read as something else, besides those of the tables.</param>
-    public Misspellings(IReadOnlyDictionary<string, string> senses, IReadOnlySet<string> negations, IEnumerable<string> nearMisses)
+    public Misspellings(
+        IReadOnlyDictionary<string, string> senses, IReadOnlySet<string> negations, IEnumerable<string> nearMisses)
     {
         keywords = senses.Keys
             .Where(word => word.Length >= (negations.Contains(word) ? ShortestNegation : ShortestKeyword))
             .Where(word => word.Length <= LongestWord && word.All(char.IsLetter))
             .Order(StringComparer.Ordinal)
             .ToArray();
-        var senseIds = senses.Values.Distinct(StringComparer.Ordinal).Select((sense, id) => (sense, id)).ToDictionary(pair => pair.sense, pair => pair.id);
+        var senseIds = senses.Values
+            .Distinct(StringComparer.Ordinal)
+            .Select((sense, id) => (sense, id))
+            .ToDictionary(pair => pair.sense, pair => pair.id);
         sense = keywords.Select(word => senseIds[senses[word]]).ToArray();
         keywordAt = keywords
             .Select((word, index) => (word, index))
@@ -59,7 +63,10 @@ internal sealed class Misspellings
             .GroupBy(pair => pair.deleted, pair => pair.index, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Distinct().ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        known = senses.Keys.Concat(nearMisses).ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        known = senses.Keys
+            .Concat(nearMisses)
+            .ToHashSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<string> Keywords => keywords;
@@ -139,7 +146,7 @@ internal sealed class Misspellings
     {
         foreach (var index in indexes)
         {
-            if (index == found.Index || !WordForms.OneTypoFrom(keywords[index], word))
+            if (index == found.Index || !WordForms.OneSlipFrom(keywords[index], word))
             {
                 continue;
             }

@@ -59,7 +59,8 @@ internal sealed class PhraseBook
         WordForms.Of(word).Select(form => LanguageNames.GetValueOrDefault(form)).FirstOrDefault(code => code is not null);
 
     /// <summary>True for a command name of ours, also misspelt ("/stpo").</summary>
-    public bool IsCommand(string word) => Commands.Contains(word) || Misspellings.KeywordFor(word) is { } meant && Commands.Contains(meant);
+    public bool IsCommand(string word) =>
+        Commands.Contains(word) || (Misspellings.KeywordFor(word) is { } meant && Commands.Contains(meant));
 
     /// <summary>
     /// Every word of the tables with what it stands for: the meanings of the phrases it is in ("help": NeedsHelp, though

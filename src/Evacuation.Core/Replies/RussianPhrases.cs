@@ -45,7 +45,8 @@ internal static class RussianPhrases
             "ранена", "ранены", "раненый", "опасность", "в опасности", "спасите", "нужна эвакуация", "эвакуируйте", "не можем выехать", "не могу выехать",
             "не можем уехать", "не могу уехать", "нет транспорта", "нет машины", "под обстрелом", "обстрел", "скорая",
             "pomogite", "pomosh", "pomoshch", "pomosch", "pomoshh", "nuzhna pomosh", "nuzhna pomoshch", "zastryali",
-            "zastrial", "zastryal", "spasite",
+            "zastrial", "zastryal", "spasite", "раненые", "раненых", "раненая", "ранения", "обстрелы", "обстрела", "помочь",
+            "скорую",
         ],
         Neutral =
         [

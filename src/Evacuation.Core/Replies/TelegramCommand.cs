@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Evacuation.Core.Replies;
 
 /// <summary>
@@ -51,8 +53,9 @@ internal static class TelegramCommand
         return string.Concat(name, after);
     }
 
-    /// <summary>Telegram's are Latin letters, digits and underscores; typed ones may be any letters, with accents or niqqud.</summary>
+    /// <summary>Telegram's names are Latin letters, digits and underscores; typed ones may be any letters, with accents
+    /// or niqqud.</summary>
     private static bool IsNameCharacter(char c) =>
         char.IsLetterOrDigit(c) || c == '_'
-        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

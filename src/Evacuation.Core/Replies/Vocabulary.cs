@@ -52,7 +52,7 @@ internal sealed record Vocabulary
     public IReadOnlyList<string> Commands { get; init; } = [];
 
     /// <summary>
-    /// Ordinary words one slip away from a word of the tables (<see cref="WordForms.OneTypoFrom"/>), which mean
+    /// Ordinary words one slip away from a word of the tables (<see cref="WordForms.OneSlipFrom"/>), which mean
     /// something else and so are never read as that word: "step" (stop), "let" (left), "стол" (стоп). Written as
     /// <see cref="ReplyText"/> folds them (lower case, "е" for "ё", "і" for "ї", no apostrophes).
     /// </summary>

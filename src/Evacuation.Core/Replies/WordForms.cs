@@ -57,12 +57,13 @@ internal static class WordForms
     }
 
     /// <summary>
-    /// True when <paramref name="word"/> is <paramref name="keyword"/> typed with one slip: a letter dropped ("stp"), doubled ("stopp"), swapped with its neighbour ("stpo"),
-    /// changed ("stap"), or in long keywords added ("travelking"). The first letter is always right, and a changed or
-    /// added letter is never among the first two: slips there rarely happen, and it keeps "въехал" (drove in) away
-    /// from "выехал" (drove out). Whether the slip is read as the keyword is for <see cref="Misspellings"/> to say.
+    /// True when <paramref name="word"/> is <paramref name="keyword"/> typed with one slip: a letter dropped ("stp"),
+    /// doubled ("stopp"), swapped with its neighbour ("stpo"), changed ("stap"), or in long keywords added
+    /// ("travelking"). The first letter is always right, and a changed or added letter is never among the first two:
+    /// slips there rarely happen, and it keeps "въехал" (drove in) away from "выехал" (drove out). Whether the slip is
+    /// read as the keyword is for <see cref="Misspellings"/> to say.
     /// </summary>
-    public static bool OneTypoFrom(string keyword, ReadOnlySpan<char> word)
+    public static bool OneSlipFrom(string keyword, ReadOnlySpan<char> word)
     {
         var k = keyword.AsSpan();
         if (k.Length < 2 || word.IsEmpty || word[0] != k[0])

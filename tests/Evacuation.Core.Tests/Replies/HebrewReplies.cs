@@ -58,6 +58,7 @@ internal static class HebrewReplies
         ("יצאנוו", "Departed"),
         ("יצתאי", "Departed"),
         ("עזרהה", "NeedsHelp"),
+        ("עזור לי", "NeedsHelp"),
         ("עוד לא יצתאי", "Unknown"),
 
         // Near misses: one letter from a keyword, but another word.

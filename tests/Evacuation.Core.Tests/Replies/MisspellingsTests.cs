@@ -59,7 +59,7 @@ public sealed class MisspellingsTests
 
         Assert.True(nearMisses.Count > 1000, $"{nearMisses.Count} near misses");
         Assert.All(nearMisses, word => Assert.Null(Misspellings.KeywordFor(word)));
-        var strays = nearMisses.Where(word => !Misspellings.Keywords.Any(keyword => WordForms.OneTypoFrom(keyword, word)));
+        var strays = nearMisses.Where(word => !Misspellings.Keywords.Any(keyword => WordForms.OneSlipFrom(keyword, word)));
         Assert.Empty(strays);
     }
 
@@ -96,7 +96,7 @@ public sealed class MisspellingsTests
             }
 
             var meant = forms
-                .SelectMany(form => byFirstLetter[form[0]].Where(keyword => WordForms.OneTypoFrom(keyword, form)))
+                .SelectMany(form => byFirstLetter[form[0]].Where(keyword => WordForms.OneSlipFrom(keyword, form)))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             var found = Misspellings.KeywordFor(slip);
@@ -106,7 +106,8 @@ public sealed class MisspellingsTests
             }
             else
             {
-                Assert.True(found is null || meant.Contains(found), $"'{slip}': found {found}, not one of {string.Join(", ", meant)}");
+                Assert.True(
+                    found is null || meant.Contains(found), $"'{slip}': found {found}, not one of {string.Join(", ", meant)}");
             }
 
             checkedSlips++;
@@ -127,7 +128,8 @@ public sealed class MisspellingsTests
             yield return keyword.Insert(i, keyword[i].ToString());
             if (i + 1 < keyword.Length)
             {
-                yield return string.Concat(keyword.AsSpan(0, i), keyword[i + 1].ToString(), keyword[i].ToString(), keyword.AsSpan(i + 2));
+                yield return string.Concat(
+                    keyword.AsSpan(0, i), keyword[i + 1].ToString(), keyword[i].ToString(), keyword.AsSpan(i + 2));
             }
 
             foreach (var letter in keyword.Distinct())

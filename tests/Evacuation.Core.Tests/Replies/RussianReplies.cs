@@ -66,6 +66,8 @@ internal static class RussianReplies
         ("маршурт", "Route"),
         ("помошь", "NeedsHelp"),
         ("помогиет", "NeedsHelp"),
+        ("у нас двое раненых", "NeedsHelp"),
+        ("вызовите скорую", "NeedsHelp"),
         ("ещё не выехли", "Unknown"),
         ("нте, не выехали", "Unknown"),
 

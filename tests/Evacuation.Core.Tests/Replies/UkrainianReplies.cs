@@ -65,6 +65,8 @@ internal static class UkrainianReplies
         ("перетнули кодрон", "Departed"),
         ("маршурт", "Route"),
         ("допомгоа", "NeedsHelp"),
+        ("у нас двоє поранених", "NeedsHelp"),
+        ("викличте швидку", "NeedsHelp"),
         ("ще не виїхли", "Unknown"),
 
         // Near misses: one letter from a keyword, but another word.
