@@ -1,5 +1,7 @@
 using Evacuation.Host.Api;
+using Evacuation.Host.Approvals;
 using Evacuation.Host.Broadcasts;
+using Evacuation.Host.Cases;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
@@ -31,6 +33,8 @@ try
     builder.AddDeliveries();
     builder.AddReminders();
     builder.AddReplies();
+    builder.AddCases();
+    builder.AddApprovals();
 
     var app = builder.Build();
 
@@ -48,6 +52,8 @@ try
     app.MapStats();
     app.MapReports();
     app.MapBroadcasts();
+    app.MapApprovals();
+    app.MapCases();
     app.MapCrossings();
     app.MapSmsStatusCallbacks();
     app.MapDashboard();

@@ -46,6 +46,20 @@ public sealed class Broadcast
 
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>Set when the broadcast needed a second operator (<see cref="Approval"/>): unapproved by then, it expires.</summary>
+    public DateTime? ApprovalExpiresAt { get; set; }
+
+    /// <summary>The key name that approved or rejected it.</summary>
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    /// <summary>Why it was rejected, when the operator said.</summary>
+    public string? DecisionNote { get; set; }
+
+    /// <summary>The estimate its requester saw, as JSON, shown to the approver.</summary>
+    public string? EstimateJson { get; set; }
+
     /// <summary>The channels used for <paramref name="citizenHasTelegram"/>/<paramref name="citizenHasSms"/> under this broadcast's policy.</summary>
     public IReadOnlyList<ChannelKind> ChannelsFor(bool citizenHasTelegram, bool citizenHasSms) =>
         ChannelChoice.For(Channels, citizenHasTelegram, citizenHasSms);

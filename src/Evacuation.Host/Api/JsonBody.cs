@@ -46,6 +46,13 @@ public static class JsonBody
         }
     }
 
+    /// <summary>As <see cref="ReadAsync{T}"/>, but a request with no body at all reads as <paramref name="empty"/>.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpContext context, T empty)
+        where T : class =>
+        context.Request.ContentLength == 0 || (context.Request.ContentLength is null && string.IsNullOrEmpty(context.Request.ContentType))
+            ? (empty, null)
+            : await ReadAsync<T>(context);
+
     static IResult TooLarge() => TypedResults.Problem(
         $"The body is larger than {MaxBytes / 1024} KB; shorten the text.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
 

@@ -5,6 +5,7 @@ using Evacuation.Core.Deliveries;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
+using Evacuation.Host.Cases;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
@@ -12,7 +13,7 @@ using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 namespace Evacuation.Host.Replies;
 
 /// <summary>One reply and the citizen it came from, and what to do about it.</summary>
-sealed class Conversation(EvacuationDb db, Senders senders, NewRows rows, Reply reply, DateTime now, TimeSpan giveUpAfter, CrossingAssignment places)
+sealed class Conversation(EvacuationDb db, Senders senders, NewRows rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter, CrossingAssignment places)
 {
     public DateTime Now => now;
 
@@ -60,6 +61,11 @@ sealed class Conversation(EvacuationDb db, Senders senders, NewRows rows, Reply 
             ? new ReplyMeaning(ReplyKind.Language, Language: Language.TryParse(reply.Text[Keyboards.LanguagePrefix.Length..], out var code) ? code : null)
             : ReplyParser.Parse(text);
         reply.Meaning = meaning.ToString();
+        if (meaning.Status == JourneyStatus.NeedsHelp)
+        {
+            // Every call for help becomes a case a named officer owns: from opted-out citizens and strangers too.
+            await cases.OpenAsync(citizen, reply, reply.Kind == InboundKind.Button ? $"pressed {text}" : $"\"{Shorten(text)}\"", now, cancellationToken);
+        }
         if (citizen is null)
         {
             await UnknownSenderAsync(meaning);

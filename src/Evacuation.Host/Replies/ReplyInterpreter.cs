@@ -1,6 +1,7 @@
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
+using Evacuation.Host.Cases;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -111,9 +112,10 @@ public sealed class ReplyInterpreter(
     {
         var senders = await Senders.LoadAsync(db, replies, cancellationToken);
         var rows = new NewRows();
+        var cases = new HelpCases(db);
         foreach (var reply in replies)
         {
-            var conversation = new Conversation(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter, places);
+            var conversation = new Conversation(db, senders, rows, cases, reply, now, deliveryOptions.Value.GiveUpAfter, places);
             conversation.FindCitizen();
             await conversation.ActAsync(cancellationToken);
             reply.InterpretedAt = now;
