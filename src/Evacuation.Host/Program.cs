@@ -5,7 +5,6 @@ using Evacuation.Host.Cases;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
-using Evacuation.Host.Crossings;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
@@ -14,8 +13,11 @@ using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
 using Evacuation.Host.Reports;
 using Evacuation.Host.Routes;
+using Evacuation.Host.Schedules;
 using Evacuation.Host.Stats;
 using Evacuation.Host.Storage;
+using Evacuation.Host.Telegram;
+using Evacuation.Host.Twilio;
 
 try
 {
@@ -29,10 +31,13 @@ try
     builder.AddOperators();
     builder.AddRoutes();
     builder.AddCitizenRegistry();
-    builder.AddChannels();
+    builder.AddTelegram();
+    builder.AddTwilio();
     builder.AddDeliveries();
-    builder.AddReminders();
     builder.AddReplies();
+    builder.AddScheduler();
+    builder.AddReminders();
+    builder.AddSchedules();
     builder.AddCases();
     builder.AddApprovals();
 
@@ -48,17 +53,20 @@ try
     // What it answers.
     app.UseApiConventions();
     app.MapHealth();
+    app.MapOperators();
     app.MapCitizens();
+    app.MapInvitations();
     app.MapStats();
     app.MapReports();
     app.MapBroadcasts();
     app.MapApprovals();
     app.MapCases();
     app.MapCrossings();
-    app.MapSmsStatusCallbacks();
-    app.MapDashboard();
     app.MapReplies();
     app.MapReminders();
+    app.MapTelegram();
+    app.MapTwilio();
+    app.MapDashboard();
 
     app.LogChannelModes();
     await app.RunAsync();

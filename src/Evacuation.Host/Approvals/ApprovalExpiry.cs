@@ -13,7 +13,7 @@ namespace Evacuation.Host.Approvals;
 public sealed class ApprovalExpiry(
     IDbContextFactory<EvacuationDb> databases,
     TimeProvider time,
-    WriteTurns turns,
+    WriterQueue writers,
     ILogger<ApprovalExpiry> logger) : BackgroundService
 {
     public const string Actor = "system";
@@ -64,7 +64,7 @@ public sealed class ApprovalExpiry(
     public async Task<bool> ExpireAsync(Guid id, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.Broadcasts
             .Where(b => b.Id == id && b.State == BroadcastState.AwaitingApproval && b.ApprovalExpiresAt < now)

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Stats;
 
-/// <summary><c>GET /api/stats</c>: how many citizens are where on their way out, overall and by region.</summary>
+/// <summary>
+/// <c>GET /api/stats</c>: how many citizens are where on their way out, overall and by region; and
+/// <c>GET /api/stats/timeline</c>: confirmed departures over time (<see cref="ConfirmationTimeline"/>).
+/// </summary>
 public static class StatsEndpoints
 {
     public const string NoRegion = "(none)";
@@ -22,6 +25,9 @@ public static class StatsEndpoints
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stats", GetAsync).WithTags("Stats").RequireAuthorization(Roles.Viewer);
+        app.MapGet("/api/stats/timeline", async (EvacuationDb db, TimeProvider time, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await ConfirmationTimeline.ReadAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken)))
+            .WithTags("Stats").RequireAuthorization(Roles.Viewer);
         return app;
     }
 

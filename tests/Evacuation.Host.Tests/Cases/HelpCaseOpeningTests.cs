@@ -5,6 +5,7 @@ using Evacuation.Core.Replies;
 using Evacuation.Data;
 using Evacuation.Fakes;
 using Evacuation.Host.Replies;
+using Evacuation.Host.Twilio;
 using Evacuation.Host.Tests.Broadcasts;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,8 @@ public sealed class HelpCaseOpeningTests
 
     static async Task PostSmsAsync(EvacuationApp app, FakeTwilioServer twilio, List<KeyValuePair<string, string>> form)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, SmsWebhook.Path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Outboxes.PublicBaseUrl + SmsWebhook.Path, form));
+        using var request = new HttpRequestMessage(HttpMethod.Post, TwilioEndpoints.InboundSmsPath) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Outboxes.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
         (await app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
         await app.Services.GetRequiredService<ReplyInterpreter>().InterpretPendingAsync(TestContext.Current.CancellationToken);
     }
