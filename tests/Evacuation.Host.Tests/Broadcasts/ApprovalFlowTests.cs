@@ -23,9 +23,19 @@ public sealed class ApprovalFlowTests
 {
     public const string SecondOperatorKey = "second-operator-key-0123456789abcdef";
 
-    static async Task<(EvacuationApp App, FakeTelegramServer Telegram)> StartAsync(StorageProvider provider = StorageProvider.Sqlite, string? threshold = null)
+    /// <summary>The service, live against a fake Telegram, with a second Operator key and <c>citizens</c> in Lviv on Telegram.</summary>
+    sealed record Service(EvacuationApp App, FakeTelegramServer Telegram) : IAsyncDisposable
     {
-        var telegram = await FakeTelegramServer.StartAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await App.DisposeAsync();
+            await Telegram.DisposeAsync();
+        }
+    }
+
+    /// <summary>Live against <paramref name="telegram"/>, the approval threshold at its default unless given, and a second Operator key.</summary>
+    public static Dictionary<string, string?> Settings(FakeTelegramServer telegram, string? threshold = null)
+    {
         var settings = Outboxes.LiveAgainst(telegram, null);
         settings.Remove("Broadcasts:ApprovalThreshold");
         if (threshold is not null)
@@ -35,7 +45,15 @@ public sealed class ApprovalFlowTests
         settings["Operators:ApiKeys:3:Name"] = "second-officer";
         settings["Operators:ApiKeys:3:Key"] = SecondOperatorKey;
         settings["Operators:ApiKeys:3:Role"] = "Operator";
-        return (await EvacuationApp.StartAsync(provider, settings), telegram);
+        return settings;
+    }
+
+    static async Task<Service> StartAsync(int citizens, StorageProvider provider = StorageProvider.Sqlite, string? threshold = null)
+    {
+        var telegram = await FakeTelegramServer.StartAsync();
+        var app = await EvacuationApp.StartAsync(provider, Settings(telegram, threshold));
+        await app.AddCitizensAsync(citizens, sms: false);
+        return new(app, telegram);
     }
 
     static async Task<JsonElement> RequestAsync(EvacuationApp app, object request)
@@ -54,10 +72,8 @@ public sealed class ApprovalFlowTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_live_broadcast_above_the_threshold_is_not_sent_until_a_different_key_approves_it(StorageProvider provider)
     {
-        var (app, telegram) = await StartAsync(provider);
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(60, sms: false);
+        await using var service = await StartAsync(60, provider);
+        var (app, telegram) = service;
         await app.AddCitizensAsync(2, sms: false, from: 100, shape: (c, _) => c.Region = "Kyiv");
 
         var accepted = await RequestAsync(app, new { kind = "Advisory" });
@@ -96,10 +112,8 @@ public sealed class ApprovalFlowTests
     [Fact]
     public async Task Deciding_twice_is_a_conflict_that_names_who_decided_and_is_recorded_once()
     {
-        var (app, telegram) = await StartAsync();
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(51, sms: false);
+        await using var service = await StartAsync(51);
+        var app = service.App;
         var approvedId = (await RequestAsync(app, new { kind = "Advisory" })).GetProperty("id").GetString()!;
         var rejectedId = (await RequestAsync(app, new { kind = "RouteInstructions" })).GetProperty("id").GetString()!;
 
@@ -128,10 +142,8 @@ public sealed class ApprovalFlowTests
     [Fact]
     public async Task An_unapproved_request_expires_after_the_window_and_can_no_longer_be_approved()
     {
-        var (app, telegram) = await StartAsync();
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(51, sms: false);
+        await using var service = await StartAsync(51);
+        var app = service.App;
         var late = (await RequestAsync(app, new { kind = "Advisory" })).GetProperty("id").GetString()!;
         var swept = (await RequestAsync(app, new { kind = "RouteInstructions" })).GetProperty("id").GetString()!;
 
@@ -151,10 +163,8 @@ public sealed class ApprovalFlowTests
     [Fact]
     public async Task A_request_its_requester_cancelled_cannot_be_approved()
     {
-        var (app, telegram) = await StartAsync();
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(51, sms: false);
+        await using var service = await StartAsync(51);
+        var app = service.App;
         var id = (await RequestAsync(app, new { kind = "Advisory" })).GetProperty("id").GetString()!;
 
         var reject = await DecideAsync(app.Operator(), id, "reject");
@@ -182,10 +192,8 @@ public sealed class ApprovalFlowTests
     public async Task Bad_decisions_get_a_clear_problem_and_change_nothing(string label, string target, string? body, HttpStatusCode expected)
     {
         Assert.NotEmpty(label);
-        var (app, telegram) = await StartAsync();
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(51, sms: false);
+        await using var service = await StartAsync(51);
+        var app = service.App;
         await app.AddCitizensAsync(1, sms: false, from: 100, shape: (c, _) => c.Region = "Kyiv");
         var waiting = (await RequestAsync(app, new { kind = "Advisory" })).GetProperty("id").GetString()!;
         var small = await app.BroadcastAsync(new { kind = "Custom", text = new { en = "Test" }, audience = new { regions = new[] { "Kyiv" } } });
@@ -203,10 +211,8 @@ public sealed class ApprovalFlowTests
     [Fact]
     public async Task A_viewer_cannot_approve()
     {
-        var (app, telegram) = await StartAsync();
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(51, sms: false);
+        await using var service = await StartAsync(51);
+        var app = service.App;
         var id = (await RequestAsync(app, new { kind = "Advisory" })).GetProperty("id").GetString()!;
 
         Assert.Equal(HttpStatusCode.Forbidden, (await DecideAsync(app.Viewer(), id, "approve")).StatusCode);
@@ -220,10 +226,8 @@ public sealed class ApprovalFlowTests
     public async Task Who_waits_depends_on_the_threshold_and_dry_runs_never_do(string label, string? threshold, int citizens, bool dryRun, string? state)
     {
         Assert.NotEmpty(label);
-        var (app, telegram) = await StartAsync(threshold: threshold);
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(citizens, sms: false);
+        await using var service = await StartAsync(citizens, threshold: threshold);
+        var app = service.App;
 
         var accepted = await RequestAsync(app, new { kind = "Advisory", dryRun });
 
@@ -246,10 +250,8 @@ public sealed class ApprovalFlowTests
     [Fact]
     public async Task A_scheduled_broadcast_above_the_threshold_gets_its_trigger_only_once_approved()
     {
-        var (app, telegram) = await StartAsync();
-        await using var _ = app;
-        await using var __ = telegram;
-        await app.AddCitizensAsync(51, sms: false);
+        await using var service = await StartAsync(51);
+        var app = service.App;
         // Two days ahead of the fake clock is ahead of the real clock too, so Quartz does not fire it during the test.
         var sendAt = app.Time.GetUtcNow().AddDays(2);
         var id = (await RequestAsync(app, new { kind = "Advisory", sendAt })).GetProperty("id").GetString()!;
@@ -270,9 +272,8 @@ public sealed class ApprovalFlowTests
     [Fact]
     public async Task Answers_and_re_routes_after_a_closure_never_wait_even_with_threshold_0()
     {
-        var (app, telegram) = await StartAsync(threshold: "0");
-        await using var _ = app;
-        await using var __ = telegram;
+        await using var service = await StartAsync(0, threshold: "0");
+        var (app, telegram) = service;
         var (citizenId, crossing) = await app.AddCitizenAsync(1, "Lviv");
 
         await app.ReplyAsync(Guid.Parse(citizenId), "2", channel: "Telegram");

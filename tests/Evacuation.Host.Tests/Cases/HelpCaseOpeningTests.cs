@@ -6,7 +6,7 @@ using Evacuation.Data;
 using Evacuation.Fakes;
 using Evacuation.Host.Replies;
 using Evacuation.Host.Twilio;
-using Evacuation.Host.Tests.Broadcasts;
+using Evacuation.Host.Tests.Twilio;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,16 +16,6 @@ namespace Evacuation.Host.Tests.Cases;
 /// <summary>Every call for help (a reply, a pressed button) opens one case, in the reply's own transaction.</summary>
 public sealed class HelpCaseOpeningTests
 {
-    static List<KeyValuePair<string, string>> Sms(string sid, string from, string body) =>
-    [
-        new("AccountSid", "AC00000000000000000000000000000000"),
-        new("Body", body),
-        new("From", from),
-        new("MessageSid", sid),
-        new("NumMedia", "0"),
-        new("To", "+15005550006"),
-    ];
-
     static async Task PostSmsAsync(EvacuationApp app, FakeTwilioServer twilio, List<KeyValuePair<string, string>> form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioEndpoints.InboundSmsPath) { Content = new FormUrlEncodedContent(form) };
@@ -41,7 +31,7 @@ public sealed class HelpCaseOpeningTests
         await using var twilio = await FakeTwilioServer.StartAsync();
         await using var app = await EvacuationApp.StartAsync(provider, Outboxes.LiveAgainst(null, twilio));
         var citizen = (await app.AddCitizensAsync(1, telegram: false)).Single();
-        var form = Sms("SM" + Guid.NewGuid().ToString("N"), citizen.Phone!, "we are stuck, need help");
+        var form = InboundSmsTests.Inbound("SM" + Guid.NewGuid().ToString("N"), citizen.Phone!, "we are stuck, need help");
 
         await PostSmsAsync(app, twilio, form);
         await PostSmsAsync(app, twilio, form);
@@ -134,8 +124,8 @@ public sealed class HelpCaseOpeningTests
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(null, twilio));
         const string Stranger = "+380671112233";
 
-        await PostSmsAsync(app, twilio, Sms("SMs1", Stranger, "help please"));
-        await PostSmsAsync(app, twilio, Sms("SMs2", Stranger, "SOS"));
+        await PostSmsAsync(app, twilio, InboundSmsTests.Inbound("SMs1", Stranger, "help please"));
+        await PostSmsAsync(app, twilio, InboundSmsTests.Inbound("SMs2", Stranger, "SOS"));
 
         var helpCase = Assert.Single(await app.StoredCasesAsync());
         Assert.Null(helpCase.CitizenId);

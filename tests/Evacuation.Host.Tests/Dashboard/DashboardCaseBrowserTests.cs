@@ -83,12 +83,7 @@ public sealed class DashboardCaseBrowserTests
     public async Task A_large_live_broadcast_waits_on_the_dashboard_until_a_second_operator_approves_it()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        var settings = Outboxes.LiveAgainst(telegram, null);
-        settings.Remove("Broadcasts:ApprovalThreshold");
-        settings["Operators:ApiKeys:3:Name"] = "second-officer";
-        settings["Operators:ApiKeys:3:Key"] = ApprovalFlowTests.SecondOperatorKey;
-        settings["Operators:ApiKeys:3:Role"] = "Operator";
-        await using var site = await DashboardSite.StartAsync(settings);
+        await using var site = await DashboardSite.StartAsync(ApprovalFlowTests.Settings(telegram));
         await site.AddCitizensAsync(60, (c, _) => c.Phone = null);
         await using var chromium = await Chromium.LaunchAsync();
 
