@@ -8,6 +8,7 @@ using Evacuation.Host.Approvals;
 using Evacuation.Host.Auditing;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Operators;
+using Evacuation.Host.Routes;
 using Evacuation.Host.Schedules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public static class BroadcastEndpoints
     /// </summary>
     static async Task<IResult> CreateAsync(
         HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse,
-        ScheduledBroadcasts schedules, ApprovalPolicy approvals)
+        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature, ApprovalPolicy approvals)
     {
         var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
         if (problem is not null)
@@ -52,7 +53,7 @@ public static class BroadcastEndpoints
         {
             return Problem.Invalid([late]);
         }
-        var estimate = await BroadcastEstimate.CountAsync(db, plan, context.RequestAborted);
+        var estimate = await BroadcastEstimate.CountAsync(db, plan, planner, signature, now, context.RequestAborted);
         if (request!.DryRun)
         {
             return TypedResults.Accepted((string?)null, new BroadcastAccepted(null, estimate.Recipients, estimate, true, plan.SendAt));

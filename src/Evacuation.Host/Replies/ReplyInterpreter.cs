@@ -1,3 +1,4 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
@@ -20,6 +21,7 @@ public sealed class ReplyInterpreter(
     DeliveryPulse deliveries,
     IOptions<DeliveriesOptions> deliveryOptions,
     WriterQueue writers,
+    Signature signature,
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
@@ -115,7 +117,7 @@ public sealed class ReplyInterpreter(
         var cases = new HelpCases(db);
         foreach (var reply in replies)
         {
-            var conversation = new Conversation(db, senders, rows, cases, reply, now, deliveryOptions.Value.GiveUpAfter, places);
+            var conversation = new Conversation(db, senders, rows, cases, reply, now, deliveryOptions.Value.GiveUpAfter, places, signature);
             conversation.FindCitizen();
             await conversation.ActAsync(cancellationToken);
             reply.InterpretedAt = now;
