@@ -252,8 +252,8 @@ public sealed class ApprovalFlowTests
     {
         await using var service = await StartAsync(51);
         var app = service.App;
-        // Two days ahead of the fake clock is ahead of the real clock too, so Quartz does not fire it during the test.
-        var sendAt = app.Time.GetUtcNow().AddDays(2);
+        // Ahead of the real clock too, so Quartz does not fire it during the test.
+        var sendAt = Reminders.ScheduledBroadcastTests.SendAt(app);
         var id = (await RequestAsync(app, new { kind = "Advisory", sendAt })).GetProperty("id").GetString()!;
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(TestContext.Current.CancellationToken);
         var trigger = ScheduledBroadcastJob.TriggerKeyFor(Guid.Parse(id));
