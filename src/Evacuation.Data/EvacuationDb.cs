@@ -49,34 +49,6 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Citizen>(c =>
-        {
-            c.ToTable("citizens");
-            c.HasKey(x => x.Id);
-            c.Property(x => x.ExternalId).HasMaxLength(100);
-            c.Property(x => x.Name).HasMaxLength(200);
-            c.Property(x => x.Phone).HasMaxLength(20);
-            c.Property(x => x.Language).HasMaxLength(2);
-            c.Property(x => x.Region).HasMaxLength(100);
-            c.Property(x => x.AssignedCrossing).HasMaxLength(64);
-            c.Property(x => x.CreatedBy).HasMaxLength(100);
-            // The unique keys are optional, so their indexes leave out the rows without one (partial indexes, both
-            // providers): a citizen known only by phone costs no entries in the chat-id, external-id and invite
-            // indexes, a quarter of an import's index writes. Lookups by value still use them, as "x = value" implies
-            // "x IS NOT NULL" (https://www.sqlite.org/partialindex.html#queries_using_partial_indexes).
-            c.HasIndex(x => x.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
-            c.HasIndex(x => x.Phone).IsUnique().HasFilter("\"Phone\" IS NOT NULL");
-            c.HasIndex(x => x.TelegramChatId).IsUnique().HasFilter("\"TelegramChatId\" IS NOT NULL");
-            c.Property(x => x.InviteToken).HasMaxLength(64);
-            c.HasIndex(x => x.InviteToken).IsUnique().HasFilter("\"InviteToken\" IS NOT NULL");
-            // Only the unique keys are indexed: at 100,000 citizens a filtered scan takes milliseconds, while every
-            // extra index slows each insert of a large import.
-            c.HasIndex(x => x.AssignedCrossing);
-            c.Ignore(x => x.HasUsableSms);
-            c.Ignore(x => x.HasUsableTelegram);
-            c.Ignore(x => x.IsUnreachable);
-        });
-
         modelBuilder.Entity<CitizenEvent>(e =>
         {
             e.ToTable("citizen_events");
@@ -106,6 +78,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             k.HasIndex(x => x.KeyHash).IsUnique();
         });
 
+        modelBuilder.ApplyConfiguration(new CitizenTable());
         modelBuilder.ApplyConfiguration(new BroadcastTable());
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());
