@@ -70,8 +70,7 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.Property<string>("AudienceJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("character varying(16000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Channels")
                         .IsRequired()
@@ -101,8 +100,7 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("EstimateJson")
-                        .HasMaxLength(16000)
-                        .HasColumnType("character varying(16000)");
+                        .HasColumnType("text");
 
                     b.Property<Guid?>("FanOutCursor")
                         .HasColumnType("uuid");
@@ -131,8 +129,7 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.Property<string>("TextsJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("character varying(16000)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -320,6 +317,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("integer");
 
@@ -487,17 +487,33 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -506,6 +522,16 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_Name_active")
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_first_start")
+                        .HasFilter("\"Source\" = 'FirstStart' AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -533,6 +559,10 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("From")
                         .IsRequired()

@@ -63,7 +63,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("AudienceJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channels")
@@ -94,7 +93,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EstimateJson")
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FanOutCursor")
@@ -124,7 +122,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("TextsJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -309,6 +306,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 
@@ -474,9 +474,17 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -484,7 +492,15 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -493,6 +509,16 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_Name_active")
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_first_start")
+                        .HasFilter("\"Source\" = 'FirstStart' AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -517,6 +543,10 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("From")
