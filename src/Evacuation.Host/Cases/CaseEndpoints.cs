@@ -35,13 +35,8 @@ public static class CaseEndpoints
         {
             return Problem.BadRequest($"state '{state}' is not one of active (Open and Assigned, the default), all, {string.Join(", ", Enum.GetNames<CaseState>())}.");
         }
-        var p = page ?? 1;
-        var size = pageSize ?? 100;
-        if (p < 1 || size < 1 || size > MaxPageSize)
-        {
-            return Problem.BadRequest($"page must be 1 or more and pageSize from 1 to {MaxPageSize}.");
-        }
-        return TypedResults.Ok(await desk.ListAsync(states, assignedTo, p, size, Masked(context), cancellationToken));
+        var (paging, problem) = Paging.Read(page, pageSize, 100, MaxPageSize);
+        return problem ?? TypedResults.Ok(await desk.ListAsync(states, assignedTo, paging.Page, paging.Size, Masked(context), cancellationToken));
     }
 
     static CaseState[]? ReadStates(string? state) => state?.Trim().ToLowerInvariant() switch
