@@ -8,6 +8,7 @@ using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
+using Evacuation.Host.Limits;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
@@ -29,6 +30,7 @@ try
     builder.AddApiConventions();
     builder.AddStorage();
     builder.AddOperators();
+    builder.AddLimits();
     builder.AddRoutes();
     builder.AddMessages();
     builder.AddCitizenRegistry();

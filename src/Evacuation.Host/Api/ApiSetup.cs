@@ -26,6 +26,8 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication, so a request counts against its key; before authorization and every endpoint.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/v1.json").RequireAuthorization(Operators.Roles.Viewer);
         return app;

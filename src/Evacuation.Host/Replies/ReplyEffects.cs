@@ -5,6 +5,7 @@ using Evacuation.Core.Replies;
 using Evacuation.Data;
 using Evacuation.Host.Cases;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Replies;
@@ -14,7 +15,7 @@ namespace Evacuation.Host.Replies;
 /// <paramref name="db"/>, saved by the caller), their timeline and the answers (collected in <paramref name="rows"/> for
 /// one bulk insert), and the reply row itself (meaning, unhandled, whose it is).
 /// </summary>
-sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter)
+sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter, AnswerBudget answers)
 {
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
@@ -109,6 +110,9 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     {
         switch (effect)
         {
+            case Answer or AskForContact when !answers.TryTake($"{reply.Channel}:{reply.From}"):
+                // Stored and acted on, not answered: the sender had this hour's answers (Limits:AnswersPerSenderPerHour).
+                break;
             case Answer answer:
                 Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, giveUpAfter, answer.Keyboard);
                 break;
