@@ -24,6 +24,6 @@ public sealed class SandboxChannel(ChannelKind kind, ILogger<SandboxChannel> log
     static string Preview(string text)
     {
         var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= 80 ? oneLine : oneLine[..80] + "…";
+        return Core.Texts.Shortened.WithEllipsis(oneLine, 80);
     }
 }

@@ -49,7 +49,7 @@ public static class CaseEndpoints
     static async Task<IResult> ShowAsync(string id, HttpContext context, CaseDesk desk, CancellationToken cancellationToken) =>
         long.TryParse(id, out var caseId) && await desk.ShowAsync(caseId, Masked(context), cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : Problem.NotFound($"No case has the id '{(id.Length <= 40 ? id : id[..40] + "…")}'. See GET /api/cases.");
+            : Problem.NotFound($"No case has the id '{Core.Texts.Shortened.WithEllipsis(id, 40)}'. See GET /api/cases.");
 
     /// <summary>One click for a duty officer: the case that has waited longest with nobody on it becomes theirs.</summary>
     static async Task<IResult> TakeAsync(HttpContext context, CaseDesk desk, CancellationToken cancellationToken) =>

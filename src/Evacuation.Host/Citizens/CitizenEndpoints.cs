@@ -130,5 +130,5 @@ public static class CitizenEndpoints
         return TypedResults.Ok(CitizenView.From(citizen).For(user) with { Timeline = timeline });
     }
 
-    static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    static string Truncate(string value) => Core.Texts.Shortened.WithEllipsis(value, 40);
 }

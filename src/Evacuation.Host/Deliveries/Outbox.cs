@@ -234,5 +234,5 @@ public sealed class Outbox(
         return broadcastIds is null ? finished : finished.Where(b => broadcastIds.Contains(b.Id));
     }
 
-    static string? Shorten(string? error) => error is { Length: > 500 } ? error[..500] : error;
+    static string? Shorten(string? error) => error is null ? null : Core.Texts.Shortened.To(error, 500);
 }

@@ -26,7 +26,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     /// </summary>
     string Author => reply.EnteredBy is { } name ? Clip("entered by operator " + name) : Actor;
 
-    static string Clip(string actor) => actor.Length <= 100 ? actor : actor[..100];
+    static string Clip(string actor) => Core.Texts.Shortened.To(actor, 100);
 
     Citizen? citizen;
     bool touched;
