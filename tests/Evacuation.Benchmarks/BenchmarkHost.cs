@@ -52,6 +52,8 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             // One operator measures sending speed: large live broadcasts go out without waiting for a second one.
             ["Broadcasts:ApprovalThreshold"] = "100000000",
+            // The inbound benchmarks post thousands of webhooks a second from one address: measured, not limited.
+            ["Limits:PerAddressPerMinute"] = "100000000",
         };
         foreach (var (key, value) in extra)
         {

@@ -10,6 +10,7 @@ var names = args.Where((a, i) => a != "--size" && (sizeAt < 0 || i != sizeAt + 1
 var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["import"] = () => ImportBenchmark.RunAsync(size ?? 100_000),
+    ["import-memory"] = () => ImportMemoryBenchmark.RunAsync(size ?? 199),
     ["fanout"] = () => FanOutBenchmark.RunAsync(size ?? 100_000),
     ["dispatch"] = () => DispatchBenchmark.RunAsync(size ?? 20_000),
     ["pacing"] = () => PacingBenchmark.RunAsync(size ?? 10_000),
