@@ -20,8 +20,8 @@ namespace Evacuation.Cli.Tests;
 /// </remarks>
 public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 {
-    public const string ViewerKey = "viewer-key-0123456789abcdef";
-    public const string OperatorKey = "operator-key-0123456789abcdef";
+    public const string ViewerKey = TestKeys.Viewer;
+    public const string OperatorKey = TestKeys.Operator;
 
     readonly TestDatabase database;
 
@@ -53,19 +53,11 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["ConnectionStrings:Evacuation"] = database.ConnectionString,
-            ["Operators:ApiKeys:0:Name"] = "duty-viewer",
-            ["Operators:ApiKeys:0:Key"] = ViewerKey,
-            ["Operators:ApiKeys:0:Role"] = "Viewer",
-            ["Operators:ApiKeys:1:Name"] = "duty-officer",
-            ["Operators:ApiKeys:1:Key"] = OperatorKey,
-            ["Operators:ApiKeys:1:Role"] = "Operator",
-            ["Telegram:MessagesPerSecond"] = "1000",
-            ["Twilio:SegmentsPerSecond"] = "1000",
-        };
+        var settings = TestKeys.Settings();
+        settings["Storage:Provider"] = "Sqlite";
+        settings["ConnectionStrings:Evacuation"] = database.ConnectionString;
+        settings["Telegram:MessagesPerSecond"] = "1000";
+        settings["Twilio:SegmentsPerSecond"] = "1000";
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -62,22 +62,11 @@ public sealed class DashboardSite : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["ConnectionStrings:Evacuation"] = database.ConnectionString,
-            ["Operators:ApiKeys:0:Name"] = "duty-viewer",
-            ["Operators:ApiKeys:0:Key"] = EvacuationApp.ViewerKey,
-            ["Operators:ApiKeys:0:Role"] = "Viewer",
-            ["Operators:ApiKeys:1:Name"] = "duty-officer",
-            ["Operators:ApiKeys:1:Key"] = EvacuationApp.OperatorKey,
-            ["Operators:ApiKeys:1:Role"] = "Operator",
-            ["Operators:ApiKeys:2:Name"] = "admin",
-            ["Operators:ApiKeys:2:Key"] = EvacuationApp.AdminKey,
-            ["Operators:ApiKeys:2:Role"] = "Admin",
-            ["Telegram:MessagesPerSecond"] = "1000",
-            ["Twilio:SegmentsPerSecond"] = "1000",
-        };
+        var settings = TestKeys.Settings();
+        settings["Storage:Provider"] = "Sqlite";
+        settings["ConnectionStrings:Evacuation"] = database.ConnectionString;
+        settings["Telegram:MessagesPerSecond"] = "1000";
+        settings["Twilio:SegmentsPerSecond"] = "1000";
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
