@@ -65,7 +65,7 @@ internal sealed class PhraseBook
                 throw new InvalidOperationException($"The reply word table entry '{entry}' folds to nothing.");
             }
 
-            // Asking for help is never cancelled by a negation nearby: safety first (CONTRACT.md section 4).
+            // Asking for help is never cancelled by a negation nearby: safety first (docs/api.md, "Replies").
             var negatable = meaning is not null
                 && meaning.Status != JourneyStatus.NeedsHelp
                 && !words.Any(Negations.Contains);

@@ -1,7 +1,7 @@
 namespace Evacuation.Core.Replies;
 
 /// <summary>
-/// Understands a citizen's reply (CONTRACT.md section 4), by SMS or Telegram, in English, Hebrew, Russian or
+/// Understands a citizen's reply (docs/api.md, "Replies"), by SMS or Telegram, in English, Hebrew, Russian or
 /// Ukrainian, with any case, punctuation, emoji, surrounding words, a typo, or Russian/Ukrainian in Latin letters.
 /// Pure and fast: no I/O, and only the start of a huge text is read.
 /// </summary>
