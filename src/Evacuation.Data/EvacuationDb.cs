@@ -1,5 +1,6 @@
 using Evacuation.Core.Auditing;
 using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Operators;
@@ -30,6 +31,10 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     public DbSet<CrossingState> Crossings => Set<CrossingState>();
     public DbSet<Reply> Replies => Set<Reply>();
+
+    public DbSet<HelpCase> HelpCases => Set<HelpCase>();
+
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -78,6 +83,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());
         modelBuilder.ApplyConfiguration(new ReplyTable());
+        modelBuilder.ApplyConfiguration(new HelpCaseTable());
+        modelBuilder.ApplyConfiguration(new CaseNoteTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

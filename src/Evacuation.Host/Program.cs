@@ -1,5 +1,7 @@
 using Evacuation.Host.Api;
+using Evacuation.Host.Approvals;
 using Evacuation.Host.Broadcasts;
+using Evacuation.Host.Cases;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
@@ -37,6 +39,8 @@ try
     builder.AddScheduler();
     builder.AddReminders();
     builder.AddSchedules();
+    builder.AddCases();
+    builder.AddApprovals();
 
     var app = builder.Build();
 
@@ -56,6 +60,8 @@ try
     app.MapStats();
     app.MapReports();
     app.MapBroadcasts();
+    app.MapApprovals();
+    app.MapCases();
     app.MapCrossings();
     app.MapReplies();
     app.MapReminders();

@@ -7,6 +7,9 @@ public static class TestKeys
     public const string Operator = "operator-key-0123456789abcdef";
     public const string Admin = "admin-key-0123456789abcdef";
 
+    /// <summary>Another Operator, for what needs a second person (approving a broadcast); not in <see cref="Settings"/>.</summary>
+    public const string SecondOperator = "second-operator-key-0123456789abcdef";
+
     /// <summary><c>Operators:ApiKeys</c> with the three keys, named as a duty room would name them.</summary>
     public static Dictionary<string, string?> Settings() => new()
     {

@@ -46,6 +46,20 @@ public sealed class Broadcast
 
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>Set when the broadcast needed a second operator (<see cref="Approval"/>): unapproved by then, it expires.</summary>
+    public DateTime? ApprovalExpiresAt { get; set; }
+
+    /// <summary>The key name that approved or rejected it.</summary>
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    /// <summary>Why it was rejected, when the operator said.</summary>
+    public string? DecisionNote { get; set; }
+
+    /// <summary>The estimate its requester saw, as JSON, shown to the approver.</summary>
+    public string? EstimateJson { get; set; }
+
     /// <summary>
     /// A broadcast whose deliveries its creator writes itself, in the same transaction (answers to replies, re-routed
     /// citizens, reminders): already sending and fanned out, so fan-out leaves it alone and the dispatchers send it

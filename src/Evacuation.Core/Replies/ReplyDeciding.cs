@@ -117,6 +117,10 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts, D
             ? new ReplyMeaning(ReplyKind.Language, Language: Language.TryParse(reply.Text[Keyboards.LanguagePrefix.Length..], out var code) ? code : null)
             : ReplyParser.Parse(text);
         meaning = parsed.ToString();
+        if (parsed.Status == JourneyStatus.NeedsHelp)
+        {
+            effects.Add(new OpenHelpCase(reply.Kind == InboundKind.Button ? $"pressed {text}" : $"\"{Shorten(text)}\""));
+        }
         if (sender is null)
         {
             Stranger(parsed);

@@ -5,8 +5,8 @@ namespace Evacuation.Core.Replies;
 /// <summary>
 /// One thing a reply makes happen, as <see cref="ReplyDecision"/> decided it. The service applies a reply's effects in
 /// order to the citizen it came from, who is the one named by the last <see cref="Enrol"/> or <see cref="LinkChat"/>
-/// when there is one; every effect but <see cref="Answer"/>, <see cref="AskForContact"/> and
-/// <see cref="ConfirmDelivery"/> also marks the citizen updated.
+/// when there is one; every effect but <see cref="Answer"/>, <see cref="AskForContact"/>,
+/// <see cref="OpenHelpCase"/> and <see cref="ConfirmDelivery"/> also marks the citizen updated.
 /// </summary>
 public abstract record ReplyEffect;
 
@@ -40,6 +40,12 @@ public sealed record MarkSmsReachable : ReplyEffect;
 
 /// <summary>A line on the citizen's timeline.</summary>
 public sealed record Note(CitizenEventKind Kind, string Detail) : ReplyEffect;
+
+/// <summary>
+/// A call for help becomes a case a named officer owns (or adds to the open one): from opted-out citizens and from
+/// strangers the registry does not know too, who get a case under the address they wrote from.
+/// </summary>
+public sealed record OpenHelpCase(string Said) : ReplyEffect;
 
 /// <summary>A message to the citizen on the channel the reply came by, with a Telegram keyboard (<see cref="Deliveries.Keyboards"/>) or none.</summary>
 public sealed record Answer(string Text, string? Keyboard = null) : ReplyEffect;

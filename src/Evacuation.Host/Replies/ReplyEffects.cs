@@ -3,6 +3,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Replies;
 using Evacuation.Data;
+using Evacuation.Host.Cases;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Evacuation.Host.Replies;
 /// <paramref name="db"/>, saved by the caller), their timeline and the answers (collected in <paramref name="rows"/> for
 /// one bulk insert), and the reply row itself (meaning, unhandled, whose it is).
 /// </summary>
-sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, Reply reply, DateTime now, TimeSpan giveUpAfter)
+sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter)
 {
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
@@ -110,6 +111,9 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
                 break;
             case ConfirmDelivery:
                 await ConfirmLastTelegramMessageAsync(cancellationToken);
+                break;
+            case OpenHelpCase help:
+                await cases.OpenAsync(citizen, reply, help.Said, now, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"No way to apply {effect.GetType().Name}.");

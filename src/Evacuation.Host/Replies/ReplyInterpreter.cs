@@ -2,6 +2,7 @@ using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
+using Evacuation.Host.Cases;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
@@ -116,11 +117,12 @@ public sealed class ReplyInterpreter(
     {
         var senders = await SenderIndex.LoadAsync(db, replies, cancellationToken);
         var rows = new RowsToInsert();
+        var cases = new HelpCases(db);
         foreach (var reply in replies)
         {
             var facts = await senders.FactsAsync(db, reply, decision, cancellationToken);
             var outcome = decision.Decide(reply, facts, now);
-            await new ReplyEffects(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter).ApplyAsync(outcome, facts.Sender, cancellationToken);
+            await new ReplyEffects(db, senders, rows, cases, reply, now, deliveryOptions.Value.GiveUpAfter).ApplyAsync(outcome, facts.Sender, cancellationToken);
             reply.InterpretedAt = now;
         }
         return rows;

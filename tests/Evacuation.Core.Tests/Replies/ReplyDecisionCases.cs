@@ -48,6 +48,7 @@ public sealed partial class ReplyDecisionTests
         {
             var reply = Sms("4");
             return new(reply, new(Known()), Outcome("NeedsHelp",
+                new OpenHelpCase("\"4\""),
                 Received(reply, "NeedsHelp"),
                 new Note(CitizenEventKind.StatusChanged, "Unconfirmed → NeedsHelp by Sms reply \"4\""),
                 new SetStatus(JourneyStatus.NeedsHelp),
@@ -71,6 +72,17 @@ public sealed partial class ReplyDecisionTests
                 new Note(CitizenEventKind.StatusChanged, "Unconfirmed → OnTheWay by Sms reply \"2\""),
                 new SetStatus(JourneyStatus.OnTheWay),
                 new ResetReminders(Escalate: false)));
+        }),
+        Row("help from an opted-out citizen: a case opened and on the call list, not answered", () =>
+        {
+            var reply = Sms("help");
+            return new(reply, new(Known(c => c.OptedOut = true)), Outcome("NeedsHelp",
+                new OpenHelpCase("\"help\""),
+                Received(reply, "NeedsHelp"),
+                new Note(CitizenEventKind.StatusChanged, "Unconfirmed → NeedsHelp by Sms reply \"help\""),
+                new SetStatus(JourneyStatus.NeedsHelp),
+                new ResetReminders(Escalate: true),
+                new Note(CitizenEventKind.Escalated, "asked for help: on the call list")));
         }),
         Row("words nobody understands: unhandled, answered with the reply codes", () =>
         {

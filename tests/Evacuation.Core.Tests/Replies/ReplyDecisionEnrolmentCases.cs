@@ -66,6 +66,8 @@ public sealed partial class ReplyDecisionTests
         }),
         Row("anything else by SMS from a stranger: unhandled, for a person to read", () =>
             new(Sms("1", from: NewPhone), new(null), Unhandled("unknown sender: Departed"))),
+        Row("4 by SMS from a stranger: a case under their number, unhandled, for a person to call back", () =>
+            new(Sms("4", from: NewPhone), new(null), Unhandled("unknown sender: NeedsHelp", new OpenHelpCase("\"4\"")))),
         Row("text from a Telegram chat nobody is known by: unhandled, and asked for the phone", () =>
             new(Telegram("hello"), new(null), Unhandled("unknown sender: Unknown", new AskForContact()))),
         Row("/start from a known chat: asked the language", () =>

@@ -8,7 +8,14 @@ public static class Providers
     /// <summary>Settings that make both channels live against the fakes, paced fast enough not to slow tests.</summary>
     public static Dictionary<string, string?> LiveAgainst(FakeTelegramServer? telegram, FakeTwilioServer? twilio)
     {
-        var settings = new Dictionary<string, string?> { ["Telegram:MessagesPerSecond"] = "1000", ["Twilio:SegmentsPerSecond"] = "1000" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:MessagesPerSecond"] = "1000",
+            ["Twilio:SegmentsPerSecond"] = "1000",
+            // These hosts test sending, by one operator key: large live broadcasts go out without a second operator.
+            // The approval rule itself is tested with its default threshold (Broadcasts/ApprovalFlowTests).
+            ["Broadcasts:ApprovalThreshold"] = NoApproval,
+        };
         if (telegram is not null)
         {
             settings["Telegram:BotToken"] = telegram.Token;
@@ -26,4 +33,7 @@ public static class Providers
     }
 
     public const string PublicBaseUrl = "https://evac.example.org";
+
+    /// <summary>A threshold no test audience reaches.</summary>
+    public const string NoApproval = "100000000";
 }

@@ -10,6 +10,9 @@ const $ = (id) => document.getElementById(id);
 
 let apiKey = sessionStorage.getItem(KEY_STORAGE);
 let role = null;
+let myName = null;
+// Sections kept in their own files (approvals.js, cases.js) register a function here that each refresh awaits.
+const sections = [];
 let pollTimer = null;
 let estimated = null; // the request body the shown estimate is for; sending needs it
 let sending = false;
@@ -67,6 +70,7 @@ async function signIn(key) {
   const me = await api('/api/me');
   sessionStorage.setItem(KEY_STORAGE, key);
   role = me.role;
+  myName = me.name;
   $('who').textContent = me.name + ' (' + me.role + ')';
   $('sign-in').hidden = true;
   $('console').hidden = false;
@@ -104,7 +108,7 @@ async function refresh() {
     await showBroadcasts(broadcasts);
     await Promise.all([optional('/api/reports/call-list', 'call-list', showCallList),
       optional('/api/replies?unhandled=true', 'inbox', showInbox),
-      optional('/api/crossings', 'crossings', showCrossings)]);
+      optional('/api/crossings', 'crossings', showCrossings), ...sections.map((show) => show())]);
     setConnection(true);
   } catch (e) {
     if (e.status === 401) { signOut('Your key is no longer accepted. Sign in again.'); return; }
@@ -205,7 +209,7 @@ async function showBroadcasts(list) {
     const cached = finished.get(b.id);
     if (cached && now - cached.at < FINISHED_REFRESH_MS) return cached.detail;
     const detail = await api('/api/broadcasts/' + encodeURIComponent(b.id));
-    if (detail.state === 'Completed' || detail.state === 'Cancelled') finished.set(b.id, { detail, at: now });
+    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired'].includes(detail.state)) finished.set(b.id, { detail, at: now });
     return detail;
   }));
   $('broadcasts-empty').hidden = details.length > 0;
@@ -259,6 +263,7 @@ function composeRequest() {
 
 async function dryRun() {
   $('compose-error').textContent = '';
+  $('compose-notice').textContent = '';
   const request = composeRequest();
   if (request.kind === 'Custom' && !request.text) {
     $('compose-error').textContent = 'A custom broadcast needs a text in at least one language.';
@@ -312,7 +317,10 @@ async function confirmSend() {
   const confirm = $('confirm-send');
   confirm.disabled = true;
   try {
-    await api('/api/broadcasts', { method: 'POST', body: { ...estimated, dryRun: false } });
+    const answer = await api('/api/broadcasts', { method: 'POST', body: { ...estimated, dryRun: false } });
+    $('compose-notice').textContent = answer && answer.state === 'AwaitingApproval'
+      ? `Waiting for a second operator: nothing is sent until another key approves it (by ${when(answer.approvalExpiresAt)}).`
+      : '';
     hideEstimate();
     $('compose').reset();
     refresh();
@@ -332,7 +340,8 @@ function showCallList(body) {
   const rows = items(body).map((c) => {
     const tr = el('tr');
     tr.className = c.status || '';
-    tr.append(cell(c.name), cell(c.phone), cell(c.language), cell(c.status), cell(c.reason), cell(when(c.lastContactAt ?? c.lastContact)));
+    tr.append(cell(c.name), cell(c.phone), cell(c.language), cell(c.status), cell(c.reason), cell(when(c.lastContactAt ?? c.lastContact)),
+      cell(c.caseId ? `#${c.caseId} ${c.caseState}${c.caseAssignedTo ? ' (' + c.caseAssignedTo + ')' : ''}` : ''));
     return tr;
   });
   $('call-list').tBodies[0].replaceChildren(...rows);
