@@ -68,15 +68,7 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = TestKeys.Settings();
-        settings["Operators:ApiKeys:3:Name"] = "second-officer";
-        settings["Operators:ApiKeys:3:Key"] = SecondOperatorKey;
-        settings["Operators:ApiKeys:3:Role"] = "Operator";
-        settings["Storage:Provider"] = "Sqlite";
-        settings["ConnectionStrings:Evacuation"] = database.ConnectionString;
-        settings["Telegram:MessagesPerSecond"] = "1000";
-        settings["Twilio:SegmentsPerSecond"] = "1000";
-        foreach (var (key, value) in settings.Concat(extra))
+        foreach (var (key, value) in TestKeys.WithSecondOperator(TestKeys.OnSqlite(database.ConnectionString, extra)))
         {
             builder.UseSetting(key, value);
         }

@@ -23,4 +23,31 @@ public static class TestKeys
         ["Operators:ApiKeys:2:Key"] = Admin,
         ["Operators:ApiKeys:2:Role"] = "Admin",
     };
+
+    /// <summary><paramref name="settings"/> with <see cref="SecondOperator"/> as a fourth key, named "second-officer".</summary>
+    public static Dictionary<string, string?> WithSecondOperator(Dictionary<string, string?> settings)
+    {
+        settings["Operators:ApiKeys:3:Name"] = "second-officer";
+        settings["Operators:ApiKeys:3:Key"] = SecondOperator;
+        settings["Operators:ApiKeys:3:Role"] = "Operator";
+        return settings;
+    }
+
+    /// <summary>
+    /// <see cref="Settings"/> for a service on a SQLite file, sending as fast as the fakes answer (the providers' own
+    /// rate limits would only slow the tests), then <paramref name="extra"/> on top.
+    /// </summary>
+    public static Dictionary<string, string?> OnSqlite(string connectionString, IEnumerable<KeyValuePair<string, string?>> extra)
+    {
+        var settings = Settings();
+        settings["Storage:Provider"] = "Sqlite";
+        settings["ConnectionStrings:Evacuation"] = connectionString;
+        settings["Telegram:MessagesPerSecond"] = "1000";
+        settings["Twilio:SegmentsPerSecond"] = "1000";
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
 }

@@ -42,10 +42,7 @@ public sealed class ApprovalFlowTests
         {
             settings["Broadcasts:ApprovalThreshold"] = threshold;
         }
-        settings["Operators:ApiKeys:3:Name"] = "second-officer";
-        settings["Operators:ApiKeys:3:Key"] = SecondOperatorKey;
-        settings["Operators:ApiKeys:3:Role"] = "Operator";
-        return settings;
+        return TestKeys.WithSecondOperator(settings);
     }
 
     static async Task<Service> StartAsync(int citizens, StorageProvider provider = StorageProvider.Sqlite, string? threshold = null)

@@ -76,12 +76,7 @@ public sealed class DashboardSite : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = TestKeys.Settings();
-        settings["Storage:Provider"] = "Sqlite";
-        settings["ConnectionStrings:Evacuation"] = database.ConnectionString;
-        settings["Telegram:MessagesPerSecond"] = "1000";
-        settings["Twilio:SegmentsPerSecond"] = "1000";
-        foreach (var (key, value) in settings.Concat(extra))
+        foreach (var (key, value) in TestKeys.OnSqlite(database.ConnectionString, extra))
         {
             builder.UseSetting(key, value);
         }
