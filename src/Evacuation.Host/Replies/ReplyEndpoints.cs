@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Replies;
 
-/// <summary><c>GET /api/replies?unhandled=true</c>, and the route of <c>POST /api/sandbox/replies</c> (<see cref="SandboxReplies"/>).</summary>
+/// <summary><c>GET /api/replies?unhandled=true</c>, and the route of <c>POST /api/sandbox/replies</c> (<see cref="SandboxReplies"/>; docs/api.md, "Replies" and "Sandbox mode").</summary>
 public static class ReplyEndpoints
 {
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class BadInputTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         await using var twilio = await FakeTwilioServer.StartAsync();
-        var settings = Outboxes.LiveAgainst(telegram, twilio);
+        var settings = Providers.LiveAgainst(telegram, twilio);
         settings["Telegram:Updates"] = "Webhook";
         settings["Telegram:WebhookSecret"] = Corpus.TelegramSecret;
         settings["Telegram:WebhookUrl"] = "https://evac.example.org/webhooks/telegram";

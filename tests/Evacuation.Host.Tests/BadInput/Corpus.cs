@@ -170,7 +170,7 @@ public static class Corpus
         Probe Signed(string endpoint, string path, string label, List<KeyValuePair<string, string>> form, Expect expect) =>
             new(endpoint, label, HttpMethod.Post, path, () => new FormUrlEncodedContent(form), expect)
             {
-                Headers = new Dictionary<string, string> { ["X-Twilio-Signature"] = FakeTwilioServer.Sign(token, Outboxes.PublicBaseUrl + path, form) },
+                Headers = new Dictionary<string, string> { ["X-Twilio-Signature"] = FakeTwilioServer.Sign(token, Providers.PublicBaseUrl + path, form) },
             };
         Probe Sms(string label, List<KeyValuePair<string, string>> form, Expect expect = Expect.NoServerError) =>
             Signed("POST /webhooks/twilio/sms", TwilioEndpoints.InboundSmsPath, label, form, expect);

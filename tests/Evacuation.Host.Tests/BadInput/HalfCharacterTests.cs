@@ -22,12 +22,12 @@ public sealed class HalfCharacterTests
     public async Task A_call_for_help_cut_inside_an_emoji_still_opens_its_case(StorageProvider provider)
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(provider, Outboxes.LiveAgainst(null, twilio));
+        await using var app = await EvacuationApp.StartAsync(provider, Providers.LiveAgainst(null, twilio));
         var citizen = (await app.AddCitizensAsync(1, telegram: false)).Single();
         var text = "help " + new string('a', 194) + "\U0001F198 we are at the border";
         var form = InboundSmsTests.Inbound("SM" + Guid.NewGuid().ToString("N"), citizen.Phone!, text);
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioEndpoints.InboundSmsPath) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Outboxes.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
+        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Providers.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
 
         (await app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await app.Services.GetRequiredService<ReplyInterpreter>().InterpretPendingAsync(TestContext.Current.CancellationToken);

@@ -31,7 +31,7 @@ public sealed class RateLimitTests
     static Task<HttpResponseMessage> PostSignedSmsAsync(EvacuationApp app, FakeTwilioServer twilio, string from, string body)
     {
         var form = InboundSmsTests.Inbound("SM" + Guid.NewGuid().ToString("N"), from, body);
-        return PostSmsAsync(app, form, FakeTwilioServer.Sign(twilio.AuthToken, Outboxes.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
+        return PostSmsAsync(app, form, FakeTwilioServer.Sign(twilio.AuthToken, Providers.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
     }
 
     static Dictionary<string, string?> With(Dictionary<string, string?> settings, string key, string value)
@@ -83,7 +83,7 @@ public sealed class RateLimitTests
     public async Task A_sender_of_many_messages_has_every_one_stored_but_is_answered_a_bounded_number_of_times_an_hour()
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, With(Outboxes.LiveAgainst(null, twilio), "Limits:AnswersPerSenderPerHour", "3"));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, With(Providers.LiveAgainst(null, twilio), "Limits:AnswersPerSenderPerHour", "3"));
         var citizen = (await app.AddCitizensAsync(1, telegram: false)).Single();
         var interpreter = app.Services.GetRequiredService<ReplyInterpreter>();
 
@@ -109,7 +109,7 @@ public sealed class RateLimitTests
     {
         var logs = new LogLines();
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, With(Outboxes.LiveAgainst(null, twilio), "Limits:EnrolmentsPerHour", "2"), logs.Register);
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, With(Providers.LiveAgainst(null, twilio), "Limits:EnrolmentsPerHour", "2"), logs.Register);
         var interpreter = app.Services.GetRequiredService<ReplyInterpreter>();
 
         foreach (var phone in new[] { "+380509990001", "+380509990002", "+380509990003" })

@@ -39,7 +39,7 @@ public sealed class SandboxReplyTests
     public async Task On_a_live_channel_it_is_refused_while_the_sandbox_channel_of_the_same_citizen_still_works()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(telegram, null));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null));
         var citizen = (await app.AddCitizensAsync(1)).Single();
 
         var live = await app.Operator().PostAsJsonAsync("/api/sandbox/replies", new { citizenId = citizen.Id.ToString(), channel = "Telegram", text = "STOP" });

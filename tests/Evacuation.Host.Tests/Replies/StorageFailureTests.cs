@@ -26,7 +26,7 @@ public sealed class StorageFailureTests
     {
         var outage = new StorageOutage();
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(provider, Outboxes.LiveAgainst(null, twilio), outage.Register);
+        await using var app = await EvacuationApp.StartAsync(provider, Providers.LiveAgainst(null, twilio), outage.Register);
         var citizen = (await app.AddCitizensAsync(1, telegram: false)).Single();
         List<KeyValuePair<string, string>> form =
         [
@@ -51,7 +51,7 @@ public sealed class StorageFailureTests
         const string Secret = "webhook-secret-0123456789abcdef-0123456789";
         var outage = new StorageOutage();
         await using var telegram = await FakeTelegramServer.StartAsync();
-        var settings = Outboxes.LiveAgainst(telegram, null);
+        var settings = Providers.LiveAgainst(telegram, null);
         settings["Telegram:Updates"] = "Webhook";
         settings["Telegram:WebhookSecret"] = Secret;
         settings["Telegram:WebhookUrl"] = "https://evac.example.org/webhooks/telegram";
@@ -74,7 +74,7 @@ public sealed class StorageFailureTests
         var outage = new StorageOutage();
         var logs = new LogLines();
         await using var telegram = await FakeTelegramServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(telegram, null), s =>
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null), s =>
         {
             outage.Register(s);
             logs.Register(s);
@@ -130,7 +130,7 @@ public sealed class StorageFailureTests
     static async Task<HttpResponseMessage> PostSmsAsync(EvacuationApp app, FakeTwilioServer twilio, List<KeyValuePair<string, string>> form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioEndpoints.InboundSmsPath) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Outboxes.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
+        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Providers.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
         return await app.CreateClient().SendAsync(request);
     }
 
