@@ -58,7 +58,15 @@ public static class SandboxReplies
         var actor = Roles.NameOf(context.User);
         var text = InboundMessage.Clip(request.Text);
         db.Record(time.GetUtcNow().UtcDateTime, actor, "sandbox.reply", citizen.Id.ToString(), $"{channel}: \"{text}\"");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            // Not even the audit line could be written: nothing was done, so the operator sends it again (503).
+            throw new NotStoredException(e);
+        }
         var key = "sandbox-" + Guid.CreateVersion7().ToString("N");
         var message = new InboundMessage(channel, key, InboundKind.Text)
         {
