@@ -17,7 +17,7 @@ using Evacuation.Host.Storage;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(ContentRoot.For(args));
     builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
     builder.Services.AddSingleton(TimeProvider.System);
 
@@ -55,6 +55,7 @@ try
     app.MapReminders();
 
     app.LogChannelModes();
+    app.LogDashboardAddress();
     await app.RunAsync();
     return 0;
 }
