@@ -28,8 +28,10 @@ public sealed class FanOut(
 {
     readonly CrossingAssignment places = new(crossings);
 
+    /// <summary>New broadcasts pulse; idle, it looks again after <see cref="IdleBackoff"/> for another process's.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var idle = new IdleBackoff(options.Value.PollInterval, options.Value.IdleInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -37,10 +39,12 @@ public sealed class FanOut(
                 var woken = pulse.Next;
                 if (await NextDueAsync(stoppingToken) is { } id)
                 {
+                    idle.Reset();
                     await FanOutAsync(id, stoppingToken);
                     continue;
                 }
-                await woken.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await woken.WaitAsync(idle.Next(), stoppingToken);
+                idle.Reset();
             }
             catch (TimeoutException)
             {
@@ -82,6 +86,11 @@ public sealed class FanOut(
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             broadcast = await db.Broadcasts.AsNoTracking().SingleAsync(b => b.Id == broadcastId, cancellationToken);
+            if (broadcast.FanOutCursor is null)
+            {
+                logger.LogInformation("Broadcast {BroadcastId} ({Kind}, by {CreatedBy}) started: {Recipients} recipients by {Channels}",
+                    broadcast.Id, broadcast.Kind, broadcast.CreatedBy, broadcast.Recipients, broadcast.Channels);
+            }
             await db.Broadcasts.Where(b => b.Id == broadcastId && b.State == BroadcastState.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Sending), cancellationToken);
         }
@@ -95,7 +104,7 @@ public sealed class FanOut(
             pulse.Pulse();
         }
         await reading;
-        logger.LogInformation("Broadcast {BroadcastId} fanned out: {Count} deliveries", broadcastId, written);
+        logger.LogDebug("Broadcast {BroadcastId} fanned out: {Count} deliveries", broadcastId, written);
         await outbox.CompleteFinishedAsync([broadcastId], cancellationToken);
     }
 
