@@ -2,6 +2,7 @@ using Evacuation.Core.Auditing;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
+using Evacuation.Core.Drills;
 using Evacuation.Core.Operators;
 using Evacuation.Core.Routes;
 using Evacuation.Core.Replies;
@@ -30,6 +31,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     public DbSet<CrossingState> Crossings => Set<CrossingState>();
     public DbSet<Reply> Replies => Set<Reply>();
+
+    public DbSet<Drill> Drills => Set<Drill>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -67,6 +70,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             // Only the unique keys are indexed: at 100,000 citizens a filtered scan takes milliseconds, while every
             // extra index slows each insert of a large import.
             c.HasIndex(x => x.AssignedCrossing);
+            // A drill's citizens are found by it to clean them away; real citizens (no drill) cost no entry.
+            c.HasIndex(x => x.DrillId).HasFilter("\"DrillId\" IS NOT NULL");
             c.Ignore(x => x.HasUsableSms);
             c.Ignore(x => x.HasUsableTelegram);
             c.Ignore(x => x.IsUnreachable);
@@ -105,6 +110,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());
         modelBuilder.ApplyConfiguration(new ReplyTable());
+        modelBuilder.ApplyConfiguration(new DrillTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

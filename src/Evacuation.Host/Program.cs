@@ -6,6 +6,7 @@ using Evacuation.Host.Configuration;
 using Evacuation.Host.Crossings;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Drills;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
@@ -31,6 +32,7 @@ try
     builder.AddDeliveries();
     builder.AddReminders();
     builder.AddReplies();
+    builder.AddDrills();
 
     var app = builder.Build();
 
@@ -53,6 +55,7 @@ try
     app.MapDashboard();
     app.MapReplies();
     app.MapReminders();
+    app.MapDrills();
 
     app.LogChannelModes();
     app.LogDashboardAddress();

@@ -1,5 +1,6 @@
 using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
+using Evacuation.Host.Drills;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Deliveries;
@@ -20,6 +21,7 @@ public sealed class Dispatchers(
     Outbox outbox,
     ChannelPacing pacing,
     ChannelStops stops,
+    DrillSandbox drills,
     DeliveryPulse pulse,
     TimeProvider time,
     IOptions<DeliveriesOptions> options,
@@ -50,7 +52,9 @@ public sealed class Dispatchers(
                     continue;
                 }
                 idle.Reset();
-                var answers = await Task.WhenAll(claimed.Select(d => SendAsync(channel, d, stoppingToken)));
+                // Only real citizens are sent to through this channel; a drill's go to the sandbox, whatever this channel is.
+                var real = await drills.RealCitizensAmongAsync(claimed, stoppingToken);
+                var answers = await Task.WhenAll(claimed.Select(d => SendAsync(real.Contains(d.CitizenId) ? channel : drills.Channel(kind), d, stoppingToken)));
                 var tried = claimed.Zip(answers).Where(a => a.Second is not null).Select(a => (a.First, a.Second!)).ToList();
                 await outbox.RecordAsync(tried, CancellationToken.None);
                 await outbox.ReleaseAsync([.. claimed.Zip(answers).Where(a => a.Second is null).Select(a => a.First.Id)], CancellationToken.None);

@@ -173,11 +173,16 @@ public sealed class FanOut(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await turns.TakeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.InsertNewAsync(batch.Rows, cancellationToken);
-        await db.Broadcasts.Where(b => b.Id == broadcastId)
+        // The cursor first: a broadcast removed meanwhile (a drill cleaned away) matches nothing, and then nothing is
+        // written for people who may be gone too. On PostgreSQL the row lock orders this against the removal.
+        var moved = await db.Broadcasts.Where(b => b.Id == broadcastId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.FanOutCursor, batch.Last)
                 .SetProperty(b => b.FannedOutAt, batch.Finished ? batch.At : null), cancellationToken);
+        if (moved > 0)
+        {
+            await db.InsertNewAsync(batch.Rows, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,0 +1,62 @@
+using Evacuation.Core.Drills;
+using Evacuation.Data;
+using Evacuation.Host.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evacuation.Host.Drills;
+
+/// <summary>What a cleaning removed.</summary>
+public sealed record DrillCleaned(int Citizens, int Deliveries, int Replies, int Events, int Broadcasts, string? CrossingRestored);
+
+/// <summary>
+/// Removes every drill citizen and everything about them (deliveries, replies, timeline events, the broadcasts that
+/// were only for them) in one transaction, restores a crossing the drill closed, and marks the drills Cleaned. The
+/// drill rows and the audit log stay: who ran which drill, when, and what it did.
+/// </summary>
+public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, WriteTurns turns, DrillClosure closure, TimeProvider time, ILogger<DrillCleaning> logger)
+{
+    public async Task<DrillCleaned?> CleanAsync(string actor, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var drills = await db.Drills.Where(d => d.State != DrillState.Cleaned).ToListAsync(cancellationToken);
+        var demo = db.Citizens.InDrills();
+        if (drills.Count == 0 && !await demo.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        using var turn = await turns.TakeAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The drill's own broadcasts first, so a fan-out still writing one of them stops (it finds the row gone).
+        // One that also reached real citizens (a closure's re-routing) stays, with their deliveries.
+        var broadcasts = await db.Broadcasts
+            .Where(b => b.CreatedBy == DrillSeeding.Author && !db.Deliveries.Any(d => d.BroadcastId == b.Id && !demo.Any(c => c.Id == d.CitizenId)))
+            .ExecuteDeleteAsync(cancellationToken);
+        var touched = await db.Deliveries.Where(d => demo.Any(c => c.Id == d.CitizenId)).Select(d => d.BroadcastId).Distinct().ToListAsync(cancellationToken);
+        var deliveries = await db.Deliveries.Where(d => demo.Any(c => c.Id == d.CitizenId)).ExecuteDeleteAsync(cancellationToken);
+        var replies = await db.Replies.Where(r => demo.Any(c => c.Id == r.CitizenId)).ExecuteDeleteAsync(cancellationToken);
+        var events = await db.CitizenEvents.Where(e => demo.Any(c => c.Id == e.CitizenId)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var chunk in touched.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            broadcasts += await db.Broadcasts.Where(b => ids.Contains(b.Id) && !db.Deliveries.Any(d => d.BroadcastId == b.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        var citizens = await demo.ExecuteDeleteAsync(cancellationToken);
+        string? restored = null;
+        foreach (var drill in drills)
+        {
+            await closure.RestoreAsync(db, drill, actor, cancellationToken);
+            restored ??= drill.CrossingId;
+            drill.State = DrillState.Cleaned;
+            drill.CleanedAt = now;
+            drill.CleanedBy = actor;
+        }
+        var cleaned = new DrillCleaned(citizens, deliveries, replies, events, broadcasts, restored);
+        db.Record(now, actor, "drill.clean", drills.Count == 1 ? drills[0].Id.ToString() : null,
+            $"{citizens} demo citizens, {deliveries} deliveries, {replies} replies, {events} timeline events and {broadcasts} broadcasts removed");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Drill cleaned by {Actor}: {Citizens} demo citizens and their rows removed", actor, citizens);
+        return cleaned;
+    }
+}
