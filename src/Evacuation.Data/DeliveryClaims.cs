@@ -26,7 +26,7 @@ public static class DeliveryClaims
         """;
 
     public static async Task<List<Delivery>> ClaimDueAsync(
-        this EvacuationDb db, WriteTurns turns, ChannelKind channel, int max, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
+        this EvacuationDb db, WriterQueue writers, ChannelKind channel, int max, DateTime now, DateTime leaseUntil, CancellationToken cancellationToken)
     {
         // Looking is a read, which never waits for SQLite's single writer; most idle polls end here. Looking again once
         // it is our turn spares a write when another dispatcher, woken by the same pulse, took everything first.
@@ -34,7 +34,7 @@ public static class DeliveryClaims
         {
             return [];
         }
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         if (!await AnyDueAsync(db, channel, now, cancellationToken))
         {
             return [];

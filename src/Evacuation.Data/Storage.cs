@@ -25,7 +25,7 @@ public static class Storage
             services.AddSingleton<IDbContextFactory<EvacuationDb>>(sp =>
                 new Upcast<SqliteEvacuationDb>(sp.GetRequiredService<IDbContextFactory<SqliteEvacuationDb>>()));
         }
-        services.AddSingleton(new WriteTurns(queued: provider == StorageProvider.Sqlite));
+        services.AddSingleton(new WriterQueue(queued: provider == StorageProvider.Sqlite));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EvacuationDb>>().CreateDbContext());
         return services;
     }

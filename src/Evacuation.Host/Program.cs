@@ -3,7 +3,6 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
-using Evacuation.Host.Crossings;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Drills;
@@ -13,8 +12,11 @@ using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
 using Evacuation.Host.Reports;
 using Evacuation.Host.Routes;
+using Evacuation.Host.Schedules;
 using Evacuation.Host.Stats;
 using Evacuation.Host.Storage;
+using Evacuation.Host.Telegram;
+using Evacuation.Host.Twilio;
 
 try
 {
@@ -28,10 +30,13 @@ try
     builder.AddOperators();
     builder.AddRoutes();
     builder.AddCitizenRegistry();
-    builder.AddChannels();
+    builder.AddTelegram();
+    builder.AddTwilio();
     builder.AddDeliveries();
-    builder.AddReminders();
     builder.AddReplies();
+    builder.AddScheduler();
+    builder.AddReminders();
+    builder.AddSchedules();
     builder.AddDrills();
 
     var app = builder.Build();
@@ -46,15 +51,18 @@ try
     // What it answers.
     app.UseApiConventions();
     app.MapHealth();
+    app.MapOperators();
     app.MapCitizens();
+    app.MapInvitations();
     app.MapStats();
     app.MapReports();
     app.MapBroadcasts();
     app.MapCrossings();
-    app.MapSmsStatusCallbacks();
-    app.MapDashboard();
     app.MapReplies();
     app.MapReminders();
+    app.MapTelegram();
+    app.MapTwilio();
+    app.MapDashboard();
     app.MapDrills();
 
     app.LogChannelModes();

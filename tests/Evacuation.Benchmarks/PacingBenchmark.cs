@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Fakes;
-using Evacuation.Host.Channels;
+using Evacuation.Host.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +27,7 @@ public static class PacingBenchmark
             ["Telegram:BotToken"] = telegram.Token,
             ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
             ["Telegram:MessagesPerSecond"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, allOnTelegram: true, services: s => s.AddHttpClient(ChannelSetup.TelegramHttpClient).AddHttpMessageHandler(() => new Stamping(stamps)));
+        }, allOnTelegram: true, services: s => s.AddHttpClient(TelegramSetup.HttpClientName).AddHttpMessageHandler(() => new Stamping(stamps)));
 
         var clock = Stopwatch.StartNew();
         var id = await host.BroadcastAsync(new { kind = "Advisory", channels = "Telegram" });

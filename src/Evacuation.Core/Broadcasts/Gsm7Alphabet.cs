@@ -23,8 +23,6 @@ public static class Gsm7Alphabet
     static readonly HashSet<char> BasicSet = [.. Basic];
     static readonly HashSet<char> ExtensionSet = [.. Extension];
 
-    public static int BasicCount => BasicSet.Count;
-
     public static bool IsBasic(char c) => BasicSet.Contains(c);
 
     public static bool IsExtension(char c) => ExtensionSet.Contains(c);

@@ -16,6 +16,4 @@ public static class Language
         code = (value ?? "").Trim().ToLowerInvariant();
         return All.Contains(code);
     }
-
-    public static bool IsRightToLeft(string code) => code == Hebrew;
 }

@@ -9,9 +9,6 @@ public static class DeliveryMoves
     public static bool IsFinal(DeliveryState state) =>
         state is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Undeliverable or DeliveryState.Cancelled;
 
-    /// <summary>Not final and not yet accepted by a provider: still to be sent.</summary>
-    public static bool IsOpen(DeliveryState state) => state is DeliveryState.Pending or DeliveryState.Sending;
-
     /// <summary>
     /// True when a delivery in <paramref name="from"/> may become <paramref name="to"/>. The one backward step
     /// allowed is <c>Sending → Pending</c>: a retry, or a lease that expired with no answer recorded.

@@ -4,8 +4,9 @@ using Evacuation.Core.Citizens;
 namespace Evacuation.Core.Reminders;
 
 /// <summary>
-/// Who is reminded, with what, and when patience runs out. The sweep asks these questions of every citizen; the
-/// reply handling calls <see cref="CitizenReplied"/> so that an answer, any answer, starts the count again.
+/// Who is reminded, and with what. When a citizen is due and when patience runs out (<c>Reminders:MinimumInterval</c>,
+/// <c>Reminders:OnTheWayInterval</c>, <c>Reminders:MaxReminders</c>) are asked of the whole registry at once, as
+/// queries, by the service's reminder sweep.
 /// </summary>
 public static class ReminderRules
 {
@@ -20,32 +21,4 @@ public static class ReminderRules
         JourneyStatus.OnTheWay => BuiltInTemplate.OnTheWayReminder,
         _ => null,
     };
-
-    /// <summary>
-    /// How long after the last message a citizen in <paramref name="status"/> may be reminded again: someone on
-    /// the road is asked "have you crossed?" less often than someone who has not answered at all.
-    /// </summary>
-    public static TimeSpan IntervalFor(JourneyStatus status, TimeSpan unconfirmed, TimeSpan onTheWay) =>
-        status == JourneyStatus.OnTheWay ? onTheWay : unconfirmed;
-
-    /// <summary>True when <paramref name="remindersSent"/> unanswered reminders are enough to hand the citizen to a person.</summary>
-    public static bool IsEscalationDue(int remindersSent, int maxReminders) => remindersSent >= maxReminders;
-
-    /// <summary>
-    /// The sweep may remind a citizen last contacted at <paramref name="lastContactAt"/> once
-    /// <paramref name="interval"/> has passed; someone never contacted is not reminded (they were never advised).
-    /// </summary>
-    public static bool IsDue(DateTime? lastContactAt, TimeSpan interval, DateTime now) =>
-        lastContactAt is { } last && last <= now - interval;
-
-    /// <summary>
-    /// Any reply from the citizen resets their reminder count and takes them off the call list: they are talking
-    /// to us again, so patience starts over.
-    /// </summary>
-    public static void CitizenReplied(Citizen citizen)
-    {
-        ArgumentNullException.ThrowIfNull(citizen);
-        citizen.RemindersSent = 0;
-        citizen.EscalatedAt = null;
-    }
 }

@@ -21,65 +21,21 @@ public static class JsonBody
         {
             return (null, Problem.UnsupportedMediaType("application/json"));
         }
-        if (request.ContentLength > MaxBytes)
-        {
-            return (null, TooLarge());
-        }
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        if (await LimitedBody.ReadBytesAsync(request, MaxBytes, context.RequestAborted) is not { } body)
+        {
+            return (null, LimitedBody.TooLarge(MaxBytes));
+        }
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(new LimitedStream(buffer, MaxBytes), context.RequestAborted);
-            buffer.Position = 0;
-            var value = await JsonSerializer.DeserializeAsync<T>(buffer, options, context.RequestAborted);
+            var value = JsonSerializer.Deserialize<T>(body, options);
             return value is null ? (null, Problem.BadRequest("The body is empty; send a JSON object.")) : (value, null);
-        }
-        catch (BodyTooLargeException)
-        {
-            return (null, TooLarge());
         }
         catch (JsonException e)
         {
             var where = e.Path is null ? "" : $" at {e.Path}";
             var line = e.LineNumber is null ? "" : $" (line {e.LineNumber + 1})";
             return (null, Problem.BadRequest($"The body is not valid JSON for this call{where}{line}: {FirstSentence(e.Message)}"));
-        }
-    }
-
-    static IResult TooLarge() => TypedResults.Problem(
-        $"The body is larger than {MaxBytes / 1024} KB; shorten the text.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
-
-    sealed class BodyTooLargeException : Exception;
-
-    /// <summary>A write-only stream that refuses to grow past a limit (for chunked bodies with no Content-Length).</summary>
-    sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            if (inner.Length + count > limit)
-            {
-                throw new BodyTooLargeException();
-            }
-            inner.Write(buffer, offset, count);
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (inner.Length + buffer.Length > limit)
-            {
-                throw new BodyTooLargeException();
-            }
-            return inner.WriteAsync(buffer, cancellationToken);
         }
     }
 

@@ -1,6 +1,5 @@
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Routes;
-using Evacuation.Host.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Citizens;

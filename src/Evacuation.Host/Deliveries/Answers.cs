@@ -27,7 +27,7 @@ public static class Answers
     }
 
     /// <summary>The same, collected in <paramref name="rows"/> for one bulk insert with others.</summary>
-    public static Delivery Queue(NewRows rows, Citizen citizen, ChannelKind channel, string text, DateTime now, TimeSpan giveUpAfter, string? keyboard = null)
+    public static Delivery Queue(RowsToInsert rows, Citizen citizen, ChannelKind channel, string text, DateTime now, TimeSpan giveUpAfter, string? keyboard = null)
     {
         var (broadcast, delivery) = Build(citizen, channel, text, now, giveUpAfter, keyboard);
         rows.Broadcasts.Add(broadcast);

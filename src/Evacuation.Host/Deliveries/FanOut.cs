@@ -23,7 +23,7 @@ public sealed class FanOut(
     Outbox outbox,
     DeliveryPulse pulse,
     IOptions<DeliveriesOptions> options,
-    WriteTurns turns,
+    WriterQueue writers,
     ILogger<FanOut> logger) : BackgroundService
 {
     readonly CrossingAssignment places = new(crossings);
@@ -171,7 +171,7 @@ public sealed class FanOut(
     async Task WriteAsync(Guid broadcastId, Batch batch, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The cursor first: a broadcast removed meanwhile (a drill cleaned away) matches nothing, and then nothing is
         // written for people who may be gone too. On PostgreSQL the row lock orders this against the removal.

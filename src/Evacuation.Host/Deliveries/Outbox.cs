@@ -19,7 +19,7 @@ public sealed class Outbox(
     IOptions<DeliveriesOptions> options,
     DeliveryPulse pulse,
     ChannelStops stops,
-    WriteTurns turns)
+    WriterQueue writers)
 {
     DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -27,7 +27,7 @@ public sealed class Outbox(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var now = Now;
-        return await db.ClaimDueAsync(turns, channel, max, now, now + options.Value.Lease, cancellationToken);
+        return await db.ClaimDueAsync(writers, channel, max, now, now + options.Value.Lease, cancellationToken);
     }
 
     /// <summary>When the channel's next pending delivery falls due (now or past when one is due), or null when none is pending.</summary>
@@ -63,7 +63,7 @@ public sealed class Outbox(
             return;
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         await db.Deliveries
             .Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
@@ -90,7 +90,7 @@ public sealed class Outbox(
             .Select(b => new { b.Id, b.Kind, b.Channels, b.Deadline })
             .ToListAsync(cancellationToken))
             .ToDictionary(b => b.Id, b => (b.Kind, b.Channels, b.Deadline));
-        using (await turns.TakeAsync(cancellationToken))
+        using (await writers.TakeTurnAsync(cancellationToken))
         {
             await WriteAsync(db, attempts, broadcasts, now, cancellationToken);
         }
@@ -297,7 +297,7 @@ public sealed class Outbox(
         {
             return 0;
         }
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         var count = await finished.ExecuteUpdateAsync(s => s
             .SetProperty(b => b.State, BroadcastState.Completed)
             .SetProperty(b => b.FinishedAt, now), cancellationToken);

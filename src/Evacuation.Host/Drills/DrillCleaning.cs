@@ -13,7 +13,7 @@ public sealed record DrillCleaned(int Citizens, int Deliveries, int Replies, int
 /// were only for them) in one transaction, restores a crossing the drill closed, and marks the drills Cleaned. The
 /// drill rows and the audit log stay: who ran which drill, when, and what it did.
 /// </summary>
-public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, WriteTurns turns, DrillClosure closure, TimeProvider time, ILogger<DrillCleaning> logger)
+public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, WriterQueue writer, DrillClosure closure, TimeProvider time, ILogger<DrillCleaning> logger)
 {
     public async Task<DrillCleaned?> CleanAsync(string actor, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, Wri
             return null;
         }
         var now = time.GetUtcNow().UtcDateTime;
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writer.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The drill's own broadcasts first, so a fan-out still writing one of them stops (it finds the row gone).
         // One that also reached real citizens (a closure's re-routing) stays, with their deliveries.

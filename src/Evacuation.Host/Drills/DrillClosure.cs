@@ -2,8 +2,9 @@ using Evacuation.Core.Drills;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Auditing;
-using Evacuation.Host.Crossings;
+
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Routes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Drills;

@@ -16,7 +16,7 @@ namespace Evacuation.Host.Drills;
 public sealed class DrillRunner(
     IServiceProvider services,
     IDbContextFactory<EvacuationDb> databases,
-    WriteTurns turns,
+    WriterQueue writer,
     CrossingPlanner planner,
     DrillRun run,
     DrillCleaning cleaning,
@@ -68,7 +68,7 @@ public sealed class DrillRunner(
                 StartedBy = actor, StartedAt = now, EndsAt = now + settings.Duration, Citizens = settings.Citizens,
                 Minutes = settings.Minutes, CloseCrossing = settings.CloseCrossing, Seed = Random.Shared.Next(),
             };
-            var citizens = await DrillSeeding.SeedAsync(db, turns, planner, drill, deliveries.Value.GiveUpAfter, cancellationToken);
+            var citizens = await DrillSeeding.SeedAsync(db, writer, planner, drill, deliveries.Value.GiveUpAfter, cancellationToken);
             var plan = DrillPlan.Make([.. citizens.Select(c => (c.Id, c.Language))], settings.Duration, settings.CloseCrossing, drill.Seed);
             drill.AnswersPlanned = plan.Answers.Count;
             await db.Drills.Where(d => d.Id == drill.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.AnswersPlanned, drill.AnswersPlanned), cancellationToken);

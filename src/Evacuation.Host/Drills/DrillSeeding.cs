@@ -21,7 +21,7 @@ public static class DrillSeeding
     public const string Author = "drill";
 
     public static async Task<List<Citizen>> SeedAsync(
-        EvacuationDb db, WriteTurns turns, CrossingPlanner planner, Drill drill, TimeSpan giveUpAfter, CancellationToken cancellationToken)
+        EvacuationDb db, WriterQueue writer, CrossingPlanner planner, Drill drill, TimeSpan giveUpAfter, CancellationToken cancellationToken)
     {
         var now = drill.StartedAt;
         var citizens = await WithoutTakenAsync(db, DrillPopulation.Make(drill.Id, drill.Citizens, drill.Seed, now, drill.StartedBy), cancellationToken);
@@ -41,7 +41,7 @@ public static class DrillSeeding
         };
         drill.AdvisoryId = advisory.Id;
         drill.Citizens = citizens.Count;
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writer.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.InsertAsync(citizens, cancellationToken);
         db.Drills.Add(drill);

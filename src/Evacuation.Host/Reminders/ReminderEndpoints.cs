@@ -2,7 +2,6 @@ using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Api;
 using Evacuation.Host.Auditing;
-using Evacuation.Host.Configuration;
 using Evacuation.Host.Operators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -7,7 +7,6 @@ using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Auditing;
 using Evacuation.Host.Broadcasts;
-using Evacuation.Host.Configuration;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

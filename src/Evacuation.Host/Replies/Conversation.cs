@@ -12,15 +12,15 @@ using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 namespace Evacuation.Host.Replies;
 
 /// <summary>One reply and the citizen it came from, and what to do about it.</summary>
-sealed class Conversation(EvacuationDb db, Senders senders, NewRows rows, Reply reply, DateTime now, TimeSpan giveUpAfter, CrossingAssignment places)
+sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert rows, Reply reply, DateTime now, TimeSpan giveUpAfter, CrossingAssignment places)
 {
     public DateTime Now => now;
 
     Citizen? citizen;
 
-    long? ChatId => Senders.ChatOf(reply);
+    long? ChatId => SenderIndex.ChatOf(reply);
 
-    /// <summary>Among the batch's <see cref="Senders"/>, which include those enrolled by an earlier reply of the batch.</summary>
+    /// <summary>Among the batch's <see cref="SenderIndex"/>, which include those enrolled by an earlier reply of the batch.</summary>
     public void FindCitizen()
     {
         citizen = senders.Of(reply);

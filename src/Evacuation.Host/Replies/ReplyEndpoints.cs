@@ -18,9 +18,6 @@ public static class ReplyEndpoints
     {
         app.MapGet("/api/replies", ListAsync).WithTags("Replies").RequireAuthorization(Roles.Viewer);
         app.MapPost("/api/sandbox/replies", SandboxAsync).WithTags("Replies").RequireAuthorization(Roles.Operator);
-        app.MapSmsWebhook();
-        app.MapTelegramWebhook();
-        app.MapInvitations();
         return app;
     }
 

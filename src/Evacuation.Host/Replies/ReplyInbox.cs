@@ -24,7 +24,7 @@ public sealed class ReplyInbox : IAsyncDisposable
     const int MaxBatch = 500;
 
     readonly IDbContextFactory<EvacuationDb> databases;
-    readonly WriteTurns turns;
+    readonly WriterQueue writers;
     readonly ReplyInterpreter interpreter;
     readonly DeliveryPulse deliveries;
     readonly TimeProvider time;
@@ -38,7 +38,7 @@ public sealed class ReplyInbox : IAsyncDisposable
 
     public ReplyInbox(
         IDbContextFactory<EvacuationDb> databases,
-        WriteTurns turns,
+        WriterQueue writers,
         ReplyInterpreter interpreter,
         DeliveryPulse deliveries,
         TimeProvider time,
@@ -46,7 +46,7 @@ public sealed class ReplyInbox : IAsyncDisposable
         ILogger<ReplyInbox> logger)
     {
         this.databases = databases;
-        this.turns = turns;
+        this.writers = writers;
         this.interpreter = interpreter;
         this.deliveries = deliveries;
         this.time = time;
@@ -102,7 +102,7 @@ public sealed class ReplyInbox : IAsyncDisposable
     async Task StoreAsync(List<Waiting> batch, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         var firsts = await NewOnesAsync(batch, cancellationToken);
         var fresh = firsts.ConvertAll(w => w.Message);
         if (fresh.Count > 0)
@@ -195,7 +195,7 @@ public sealed class ReplyInbox : IAsyncDisposable
     async Task<bool> StoreOneAsync(InboundMessage message, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         db.Replies.Add(Reply.Of(message, now));
         try
         {

@@ -18,7 +18,7 @@ public sealed class ReplyInterpreter(
     CrossingsFile crossings,
     DeliveryPulse deliveries,
     IOptions<DeliveriesOptions> deliveryOptions,
-    WriteTurns turns,
+    WriterQueue writers,
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
@@ -70,7 +70,7 @@ public sealed class ReplyInterpreter(
     }
 
     /// <summary>
-    /// Small enough that a webhook waiting for its turn to write (<see cref="WriteTurns"/>) waits some tens of
+    /// Small enough that a webhook waiting for its turn to write (<see cref="WriterQueue"/>) waits some tens of
     /// milliseconds at most, large enough that a burst of replies is a few commits.
     /// </summary>
     const int Batch = 100;
@@ -84,7 +84,7 @@ public sealed class ReplyInterpreter(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The claim comes first: on PostgreSQL a second instance waits on these rows and then finds them taken.
         var claimed = await db.Replies.Where(r => EF.Parameter(ids).Contains(r.Id) && r.InterpretedAt == null)
@@ -107,10 +107,10 @@ public sealed class ReplyInterpreter(
     /// answers). The senders are read in one query; a citizen enrolled by one reply is found by the next.
     /// Used here for stored rows and by <see cref="ReplyInbox"/> for replies it stores already interpreted.
     /// </summary>
-    public async Task<NewRows> ActAsync(EvacuationDb db, IReadOnlyList<Reply> replies, DateTime now, CancellationToken cancellationToken)
+    public async Task<RowsToInsert> ActAsync(EvacuationDb db, IReadOnlyList<Reply> replies, DateTime now, CancellationToken cancellationToken)
     {
-        var senders = await Senders.LoadAsync(db, replies, cancellationToken);
-        var rows = new NewRows();
+        var senders = await SenderIndex.LoadAsync(db, replies, cancellationToken);
+        var rows = new RowsToInsert();
         foreach (var reply in replies)
         {
             var conversation = new Conversation(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter, places);
@@ -132,7 +132,7 @@ public sealed class ReplyInterpreter(
         {
             logger.LogError(e, "Reply {ReplyId} could not be interpreted; kept as unhandled", id);
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            using var turn = await turns.TakeAsync(cancellationToken);
+            using var turn = await writers.TakeTurnAsync(cancellationToken);
             return await db.Replies.Where(r => r.Id == id && r.InterpretedAt == null).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.InterpretedAt, time.GetUtcNow().UtcDateTime)
                 .SetProperty(r => r.Unhandled, true)

@@ -1,6 +1,5 @@
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Routes;
-using Evacuation.Data;
 
 namespace Evacuation.Host.Routes;
 
@@ -9,31 +8,13 @@ namespace Evacuation.Host.Routes;
 /// was chosen), by <see cref="CrossingAssignment"/>'s rule: from their shared location, else their region's centre.
 /// Statuses are the live ones, so a closure changes every later assignment at once.
 /// </summary>
-public sealed class CrossingPlanner(CrossingsFile crossings, TimeProvider time)
+public sealed class CrossingPlanner(CrossingsFile crossings)
 {
     readonly CrossingAssignment assignment = new(crossings);
 
     public CrossingsFile Crossings => crossings;
 
     public CrossingAssignment Assignment => assignment;
-
-    /// <summary>
-    /// Chooses and stores <paramref name="citizen"/>'s crossing (the caller saves). A citizen we cannot place (no
-    /// usable location, unknown region) keeps what they had; one we can place while every crossing is closed gets
-    /// none. Returns the crossing now assigned.
-    /// </summary>
-    public Crossing? Assign(Citizen citizen) => Place(citizen, time.GetUtcNow().UtcDateTime, new Choices(assignment));
-
-    /// <summary>
-    /// <see cref="Assign"/> and save: what a shared Telegram location or a ROUTE reply calls, with the citizen tracked
-    /// by <paramref name="db"/>.
-    /// </summary>
-    public async Task<Crossing?> AssignAsync(Citizen citizen, EvacuationDb db, CancellationToken cancellationToken)
-    {
-        var crossing = Assign(citizen);
-        await db.SaveChangesAsync(cancellationToken);
-        return crossing;
-    }
 
     /// <summary>Places a batch (an import's 1,000 rows): each region's crossing is worked out once per batch.</summary>
     public void AssignAll(IEnumerable<Citizen> citizens, DateTime now)
@@ -45,15 +26,17 @@ public sealed class CrossingPlanner(CrossingsFile crossings, TimeProvider time)
         }
     }
 
-    static Crossing? Place(Citizen citizen, DateTime now, Choices choices)
+    /// <summary>
+    /// A citizen we cannot place (no usable location, unknown region) keeps what they had; one we can place while every
+    /// crossing is closed gets none.
+    /// </summary>
+    static void Place(Citizen citizen, DateTime now, Choices choices)
     {
-        if (!choices.TryChoose(citizen.Latitude, citizen.Longitude, citizen.Region, out var crossing))
+        if (choices.TryChoose(citizen.Latitude, citizen.Longitude, citizen.Region, out var crossing))
         {
-            return null;
+            citizen.AssignedCrossing = crossing?.Id;
+            citizen.AssignedCrossingAt = now;
         }
-        citizen.AssignedCrossing = crossing?.Id;
-        citizen.AssignedCrossingAt = now;
-        return crossing;
     }
 
     /// <summary>Chooses crossings for many citizens, remembering each region's answer (most citizens share no location).</summary>

@@ -1,6 +1,5 @@
 using Evacuation.Core.Routes;
 using Evacuation.Data;
-using Evacuation.Host.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Routes;
@@ -15,7 +14,7 @@ public static class RouteSetup
         builder.Services.AddSingleton(sp => CrossingsFile.Load(sp.GetRequiredService<IOptions<RoutesOptions>>().Value.FullPath));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<CrossingsFile>().Regions);
         builder.Services.AddSingleton<CrossingPlanner>();
-        builder.Services.AddScoped<Crossings.Rerouting>();
+        builder.Services.AddScoped<Rerouting>();
         return builder;
     }
 

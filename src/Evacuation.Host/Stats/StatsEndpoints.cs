@@ -6,7 +6,10 @@ using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Stats;
 
-/// <summary><c>GET /api/stats</c>: how many citizens are where on their way out, overall and by region.</summary>
+/// <summary>
+/// <c>GET /api/stats</c>: how many citizens are where on their way out, overall and by region; and
+/// <c>GET /api/stats/timeline</c>: confirmed departures over time (<see cref="ConfirmationTimeline"/>).
+/// </summary>
 public static class StatsEndpoints
 {
     public const string NoRegion = "(none)";
@@ -23,6 +26,9 @@ public static class StatsEndpoints
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stats", GetAsync).WithTags("Stats").RequireAuthorization(Roles.Viewer);
+        app.MapGet("/api/stats/timeline", async (EvacuationDb db, TimeProvider time, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await ConfirmationTimeline.ReadAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken)))
+            .WithTags("Stats").RequireAuthorization(Roles.Viewer);
         return app;
     }
 

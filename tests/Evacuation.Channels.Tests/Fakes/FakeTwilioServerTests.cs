@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Evacuation.Channels.Twilio;
+using Evacuation.Core.Deliveries;
 using Evacuation.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -58,7 +59,7 @@ public sealed class FakeTwilioServerTests : IAsyncLifetime
         Assert.True(valid);
         Assert.Equal("undelivered", form["MessageStatus"]);
         Assert.Equal("30005", form["ErrorCode"]);
-        Assert.Equal(SmsDeliveryState.Undeliverable, TwilioStatus.Read(form["MessageStatus"], form["ErrorCode"]));
+        Assert.Equal(DeliveryState.Undeliverable, TwilioStatus.Read(form["MessageStatus"], form["ErrorCode"]));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Dashboard;
+using Evacuation.Host.Operators;
+using Evacuation.Host.Stats;
 using Evacuation.Testing;
 
 namespace Evacuation.Host.Tests.Dashboard;
@@ -56,10 +58,10 @@ public sealed class DashboardEndpointTests
     {
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite);
 
-        var me = await app.Viewer().GetFromJsonAsync<DashboardEndpoints.SignedIn>("/api/me", TestContext.Current.CancellationToken);
+        var me = await app.Viewer().GetFromJsonAsync<OperatorEndpoints.SignedIn>("/api/me", TestContext.Current.CancellationToken);
         var anonymous = await app.CreateClient().GetAsync("/api/me", TestContext.Current.CancellationToken);
 
-        Assert.Equal(new DashboardEndpoints.SignedIn("duty-viewer", "Viewer"), me);
+        Assert.Equal(new OperatorEndpoints.SignedIn("duty-viewer", "Viewer"), me);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 

@@ -4,7 +4,6 @@ using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
 using Evacuation.Data;
 using Evacuation.Host.Reminders;
-using Evacuation.Host.Tests.Broadcasts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Evacuation.Host.Tests.Reminders;

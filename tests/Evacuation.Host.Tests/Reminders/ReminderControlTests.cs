@@ -1,7 +1,6 @@
 using System.Net;
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
-using Evacuation.Host.Tests.Broadcasts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Tests.Reminders;

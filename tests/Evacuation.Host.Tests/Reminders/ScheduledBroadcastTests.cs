@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Data;
 using Evacuation.Host.Schedules;
-using Evacuation.Host.Tests.Broadcasts;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

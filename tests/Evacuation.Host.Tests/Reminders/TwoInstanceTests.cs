@@ -1,5 +1,4 @@
 using Evacuation.Data;
-using Evacuation.Host.Tests.Broadcasts;
 using Evacuation.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;

@@ -4,7 +4,6 @@ using Evacuation.Core.Citizens;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Routes;
-using Evacuation.Host.Tests.Broadcasts;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,12 +47,13 @@ public sealed class CrossingAssignmentApiTests
         var db = scope.ServiceProvider.GetRequiredService<EvacuationDb>();
         var citizen = await db.Citizens.SingleAsync(c => c.Id == Guid.Parse(id));
         (citizen.Latitude, citizen.Longitude) = (48.29, 25.94); // Chernivtsi
-        var crossing = await planner.AssignAsync(citizen, db, CancellationToken.None);
+        planner.AssignAll([citizen], app.Time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("PL", app.Crossing(fromRegion!).Country);
-        Assert.Equal("RO", crossing?.Country);
+        Assert.Equal("RO", app.Crossing(citizen.AssignedCrossing!).Country);
         var stored = await app.WithDbAsync(d => d.Citizens.AsNoTracking().SingleAsync(c => c.Id == citizen.Id));
-        Assert.Equal(crossing!.Id, stored.AssignedCrossing);
+        Assert.Equal(citizen.AssignedCrossing, stored.AssignedCrossing);
     }
 
     [Fact]

@@ -3,9 +3,7 @@ using System.Text.Json;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
-using Evacuation.Host.Crossings;
 using Evacuation.Host.Routes;
-using Evacuation.Host.Tests.Broadcasts;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
 

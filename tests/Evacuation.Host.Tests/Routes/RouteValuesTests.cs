@@ -1,8 +1,6 @@
 using Evacuation.Core.Routes;
 using Evacuation.Host.Broadcasts;
-using Evacuation.Host.Crossings;
 using Evacuation.Host.Routes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Evacuation.Host.Tests.Routes;
 
@@ -22,7 +20,7 @@ public sealed class RouteValuesTests
     public void Cached_values_are_the_same_as_the_recipients_own_twice_over(string label, Recipient recipient)
     {
         var crossings = CrossingsFile.Load(CrossingsFile.ShippedPath);
-        var planner = new CrossingPlanner(crossings, new FakeTimeProvider());
+        var planner = new CrossingPlanner(crossings);
         var values = new RouteValues(planner);
 
         var expected = recipient.Values(crossings, planner.Assignment);

@@ -1,0 +1,34 @@
+using Evacuation.Channels.Telegram;
+using Evacuation.Channels.Twilio;
+using Evacuation.Core.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Channels;
+
+/// <summary>
+/// Says in the start-up log, one line per channel, whether it is live or a sandbox. A channel is a sandbox when its
+/// credentials are empty (README, "Configuration"): its messages are stored and shown but sent to no one.
+/// </summary>
+public static class ChannelModes
+{
+    public static void LogChannelModes(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Evacuation.Channels");
+        foreach (var kind in Enum.GetValues<ChannelKind>())
+        {
+            var channel = app.Services.GetRequiredKeyedService<IChannel>(kind);
+            if (channel.IsLive)
+            {
+                var where = kind == ChannelKind.Telegram
+                    ? app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.ApiBaseUrl
+                    : app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl;
+                logger.LogInformation("{Channel} channel: LIVE at {ApiBaseUrl}, messages go to real citizens", kind, where);
+            }
+            else
+            {
+                var missing = kind == ChannelKind.Telegram ? "Telegram:BotToken" : "Twilio:AccountSid and Twilio:AuthToken";
+                logger.LogWarning("{Channel} channel: SANDBOX, messages are stored and shown but sent to no one (set {Missing} to go live)", kind, missing);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Citizens;
+using Evacuation.Core.Replies;
+using Evacuation.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evacuation.Host.Replies;
+
+/// <summary>
+/// The citizens who sent a batch of replies, loaded in one query (by chat id for Telegram, by phone for SMS) and
+/// kept up to date as the batch goes on: a citizen enrolled or linked by one reply is found by the next, before
+/// anything is saved. Looking here instead of in the change tracker's <c>Local</c> view avoids a scan of every
+/// tracked row per reply. The keys go as one array parameter (<c>EF.Parameter</c>): one query plan whatever the
+/// batch size, where an IN list of n parameters is compiled anew for each new n.
+/// </summary>
+sealed class SenderIndex
+{
+    readonly Dictionary<string, Citizen> byPhone = new(StringComparer.Ordinal);
+    readonly Dictionary<long, Citizen> byChat = [];
+
+    public static async Task<SenderIndex> LoadAsync(EvacuationDb db, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        var senders = new SenderIndex();
+        var phones = replies.Where(r => r.Channel == ChannelKind.Sms && r.From.Length > 0).Select(r => r.From).Distinct().ToList();
+        var chats = replies.Select(ChatOf).Where(c => c is not null).Distinct().ToList();
+        if (phones.Count > 0)
+        {
+            senders.AddRange(await db.Citizens.Where(c => EF.Parameter(phones).Contains(c.Phone!)).ToListAsync(cancellationToken));
+        }
+        if (chats.Count > 0)
+        {
+            senders.AddRange(await db.Citizens.Where(c => EF.Parameter(chats).Contains(c.TelegramChatId)).ToListAsync(cancellationToken));
+        }
+        return senders;
+    }
+
+    public static long? ChatOf(Reply reply) =>
+        reply.Channel == ChannelKind.Telegram && long.TryParse(reply.From, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public Citizen? Of(Reply reply) =>
+        reply.Channel == ChannelKind.Telegram
+            ? ChatOf(reply) is { } chat ? byChat.GetValueOrDefault(chat) : null
+            : reply.From.Length > 0 ? byPhone.GetValueOrDefault(reply.From) : null;
+
+    public Citizen? WithPhone(string phone) => byPhone.GetValueOrDefault(phone);
+
+    /// <summary>Indexes a citizen by their phone and chat as they are now; call again after changing either.</summary>
+    public void Add(Citizen citizen)
+    {
+        if (citizen.Phone is { } phone)
+        {
+            byPhone[phone] = citizen;
+        }
+        if (citizen.TelegramChatId is { } chat)
+        {
+            byChat[chat] = citizen;
+        }
+    }
+
+    void AddRange(IEnumerable<Citizen> citizens)
+    {
+        foreach (var citizen in citizens)
+        {
+            Add(citizen);
+        }
+    }
+}

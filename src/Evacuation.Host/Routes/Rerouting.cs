@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Deliveries;
+using Evacuation.Core.Routes;
+using Evacuation.Data;
+using Evacuation.Host.Broadcasts;
+using Evacuation.Host.Deliveries;
+using Evacuation.Host.Routes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Evacuation.Host.Routes;
+
+/// <summary>
+/// Moves the citizens assigned to a crossing that just closed or jammed to their next crossing, and queues their new
+/// RouteInstructions in the ordinary outbox: a broadcast with its deliveries already written, which the dispatchers
+/// send like any other. Nobody else is touched. When no crossing is left they are told to wait instead.
+/// </summary>
+/// <remarks>
+/// The deliveries are written here rather than by fan-out because the audience ("assigned to X before the
+/// closure") no longer exists once they are moved; writing them in the caller's transaction also means a crash
+/// leaves either the move and its messages, or neither.
+/// </remarks>
+public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions<DeliveriesOptions> options)
+{
+    /// <summary>Ids per UPDATE: one array parameter (about 400 KB of JSON on SQLite) per 10,000 citizens.</summary>
+    const int Chunk = 10_000;
+
+    /// <summary>Call inside a transaction, after <paramref name="crossing"/>'s new status is set in memory.</summary>
+    public async Task<RerouteResult> RerouteAsync(Crossing crossing, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var rows = await db.Citizens.AsNoTracking()
+            .Where(c => c.AssignedCrossing == crossing.Id)
+            .Select(c => new
+            {
+                c.OptedOut,
+                Recipient = new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,
+                    c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude),
+            })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return RerouteResult.Nothing;
+        }
+        var recipients = rows.Select(r => r.Recipient).ToList();
+        var optedOut = rows.Where(r => r.OptedOut).Select(r => r.Recipient.Id).ToHashSet();
+
+        var choices = new CrossingPlanner.Choices(planner.Assignment);
+        var moved = new List<Recipient>();
+        var waiting = new List<Recipient>();
+        var unplaced = new List<Guid>();
+        foreach (var recipient in recipients)
+        {
+            if (!choices.TryChoose(recipient.Latitude, recipient.Longitude, recipient.Region, out var next))
+            {
+                unplaced.Add(recipient.Id);
+            }
+            else if (next is null)
+            {
+                waiting.Add(recipient with { AssignedCrossing = null });
+            }
+            else
+            {
+                moved.Add(recipient with { AssignedCrossing = next.Id });
+            }
+        }
+
+        foreach (var group in moved.GroupBy(r => r.AssignedCrossing))
+        {
+            await MoveAsync(crossing.Id, group.Key, group.Select(r => r.Id).ToList(), now, cancellationToken);
+        }
+        await MoveAsync(crossing.Id, null, [.. waiting.Select(r => r.Id), .. unplaced], now, cancellationToken);
+
+        var broadcasts = new List<string>();
+        var messaged = 0;
+        var routeAudience = new Audience([], [], [crossing.Id]);
+        var sent = await QueueAsync(BroadcastKind.RouteInstructions, new Dictionary<string, string>(), routeAudience,
+            moved.Where(r => !optedOut.Contains(r.Id)).ToList(), actor, now, cancellationToken);
+        if (sent is { } routes)
+        {
+            broadcasts.Add(routes.Id.ToString());
+            messaged += routes.Recipients;
+        }
+        var wait = await QueueAsync(BroadcastKind.Custom, WaitForInstructions.Texts, routeAudience,
+            waiting.Where(r => !optedOut.Contains(r.Id)).ToList(), actor, now, cancellationToken);
+        if (wait is { } told)
+        {
+            broadcasts.Add(told.Id.ToString());
+            messaged += told.Recipients;
+        }
+
+        var to = moved.GroupBy(r => r.AssignedCrossing!).ToDictionary(g => g.Key, g => g.Count());
+        return new RerouteResult(recipients.Count, to, waiting.Count, unplaced.Count, messaged, broadcasts);
+    }
+
+    /// <summary>
+    /// After a reopening: citizens who have no crossing (told to wait while all were closed) get one, silently; an
+    /// operator decides when to send RouteInstructions. Returns how many were placed.
+    /// </summary>
+    public async Task<int> PlaceWaitingAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var unassigned = await db.Citizens.AsNoTracking()
+            .Where(c => c.AssignedCrossing == null && (c.Region != null || c.Latitude != null))
+            .Select(c => new { c.Id, c.Latitude, c.Longitude, c.Region })
+            .ToListAsync(cancellationToken);
+        var choices = new CrossingPlanner.Choices(planner.Assignment);
+        var placed = new List<(Guid Id, string Crossing)>();
+        foreach (var c in unassigned)
+        {
+            if (choices.TryChoose(c.Latitude, c.Longitude, c.Region, out var next) && next is not null)
+            {
+                placed.Add((c.Id, next.Id));
+            }
+        }
+        foreach (var group in placed.GroupBy(p => p.Crossing))
+        {
+            foreach (var chunk in group.Select(p => p.Id).Chunk(Chunk))
+            {
+                var list = chunk.ToList();
+                await db.Citizens
+                    .Where(c => c.AssignedCrossing == null && EF.Parameter(list).Contains(c.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedCrossing, group.Key).SetProperty(c => c.AssignedCrossingAt, now), cancellationToken);
+            }
+        }
+        return placed.Count;
+    }
+
+    /// <summary>Re-points the given citizens, but only those still assigned to the closed crossing (a location shared meanwhile wins).</summary>
+    async Task MoveAsync(string from, string? to, List<Guid> ids, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in ids.Chunk(Chunk))
+        {
+            var list = chunk.ToList();
+            await db.Citizens
+                .Where(c => c.AssignedCrossing == from && EF.Parameter(list).Contains(c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedCrossing, to).SetProperty(c => c.AssignedCrossingAt, now), cancellationToken);
+        }
+    }
+
+    /// <summary>One broadcast, already fanned out, with a delivery per recipient and channel (Preferred policy).</summary>
+    async Task<Broadcast?> QueueAsync(
+        BroadcastKind kind, IReadOnlyDictionary<string, string> texts, Audience audience, List<Recipient> recipients,
+        string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var broadcast = new Broadcast
+        {
+            Kind = kind,
+            TextsJson = JsonSerializer.Serialize(texts),
+            AudienceJson = JsonSerializer.Serialize(audience),
+            Channels = ChannelPolicy.Preferred,
+            State = BroadcastState.Sending,
+            CreatedBy = actor,
+            CreatedAt = now,
+            SendAt = now,
+            Deadline = now + options.Value.GiveUpAfter,
+            FannedOutAt = now,
+        };
+        var render = new BroadcastTexts(kind, texts);
+        var values = new RouteValues(planner);
+        var rows = new List<Delivery>(recipients.Count);
+        foreach (var recipient in recipients)
+        {
+            var deliveries = recipient.DeliveriesOf(
+                broadcast, BroadcastText.Compose(kind, render.For(recipient.Language), values.For(recipient)), now).ToList();
+            if (deliveries.Count > 0)
+            {
+                broadcast.Recipients++;
+                rows.AddRange(deliveries);
+            }
+        }
+        if (broadcast.Recipients == 0)
+        {
+            return null;
+        }
+        db.Broadcasts.Add(broadcast);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.InsertNewAsync(rows, cancellationToken);
+        return broadcast;
+    }
+}

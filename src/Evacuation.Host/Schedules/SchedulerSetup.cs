@@ -1,0 +1,39 @@
+using Evacuation.Data;
+using Quartz;
+
+namespace Evacuation.Host.Schedules;
+
+public static class SchedulerSetup
+{
+    /// <summary>
+    /// The Quartz scheduler, its schedule kept in the service's own database (<see cref="SchedulerStore"/>). The jobs
+    /// and triggers it runs are added by the capabilities that own them (reminders, scheduled broadcasts).
+    /// </summary>
+    public static WebApplicationBuilder AddScheduler(this WebApplicationBuilder builder)
+    {
+        var (provider, connectionString) = StoreOf(builder.Configuration);
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "evacuation";
+                // Each node of a cluster needs its own id.
+                s.GenerateInstanceId = true;
+            });
+            // The scheduler keeps real time even where the service's TimeProvider is a test's fake clock.
+            quartz.UseTimeProvider(TimeProvider.System);
+            quartz.UsePersistentStore(store => SchedulerStore.Configure(store, provider, connectionString));
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    /// <summary>The same database the service uses (see <c>StorageSetup</c>).</summary>
+    static (StorageProvider Provider, string ConnectionString) StoreOf(IConfiguration configuration)
+    {
+        var provider = Enum.TryParse<StorageProvider>(configuration[$"{StorageOptions.Section}:Provider"], ignoreCase: true, out var p)
+            ? p : StorageProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString("Evacuation") is { Length: > 0 } cs ? cs : StorageOptions.DefaultSqlite;
+        return (provider, connectionString);
+    }
+}
