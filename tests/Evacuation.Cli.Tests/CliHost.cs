@@ -22,6 +22,7 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 {
     public const string ViewerKey = "viewer-key-0123456789abcdef";
     public const string OperatorKey = "operator-key-0123456789abcdef";
+    public const string AdminKey = "admin-key-0123456789abcdef";
 
     readonly TestDatabase database;
 
@@ -63,6 +64,9 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
             ["Operators:ApiKeys:1:Name"] = "duty-officer",
             ["Operators:ApiKeys:1:Key"] = OperatorKey,
             ["Operators:ApiKeys:1:Role"] = "Operator",
+            ["Operators:ApiKeys:2:Name"] = "admin",
+            ["Operators:ApiKeys:2:Key"] = AdminKey,
+            ["Operators:ApiKeys:2:Role"] = "Admin",
             ["Telegram:MessagesPerSecond"] = "1000",
             ["Twilio:SegmentsPerSecond"] = "1000",
         };
