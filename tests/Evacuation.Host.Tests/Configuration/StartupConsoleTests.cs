@@ -15,7 +15,7 @@ public sealed class StartupConsoleTests
         var folder = Directory.CreateTempSubdirectory("evac-console-");
         try
         {
-            var lines = await RunUntilStartedAsync(RepositoryRoot(), ("ConnectionStrings__Evacuation", $"Data Source={Path.Combine(folder.FullName, "evacuation.db")}"));
+            var lines = await RunUntilStartedAsync(StartupPaths.RepositoryRoot(), ("ConnectionStrings__Evacuation", $"Data Source={Path.Combine(folder.FullName, "evacuation.db")}"));
             var text = string.Join('\n', lines);
 
             Assert.Contains("Database: SQLite " + Path.Combine(folder.FullName, "evacuation.db"), text);
@@ -58,7 +58,7 @@ public sealed class StartupConsoleTests
     static async Task<List<string>> RunUntilStartedAsync(string workingDirectory, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(HostDll());
+        start.ArgumentList.Add(StartupPaths.HostDll());
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // as the launch profile sets it for dotnet run
         start.Environment.Remove("ConnectionStrings__Evacuation");
@@ -106,21 +106,4 @@ public sealed class StartupConsoleTests
         }
     }
 
-    /// <summary>The folder holding Evacuation.sln, above the test's own output folder.</summary>
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Evacuation.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Evacuation.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>The service's own build output (what dotnet run starts), in the configuration these tests were built in.</summary>
-    static string HostDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        return Path.Combine(RepositoryRoot(), "src", "Evacuation.Host", "bin", configuration, "net10.0", "Evacuation.Host.dll");
-    }
 }
