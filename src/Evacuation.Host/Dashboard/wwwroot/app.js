@@ -74,6 +74,7 @@ async function signIn(key) {
   const readOnly = role === 'Viewer';
   $('read-only').hidden = !readOnly;
   for (const button of document.querySelectorAll('.operator-only')) button.disabled = readOnly;
+  for (const button of document.querySelectorAll('.admin-only')) button.disabled = role !== 'Admin';
   refresh();
 }
 
@@ -105,6 +106,7 @@ async function refresh() {
     await Promise.all([optional('/api/reports/call-list', 'call-list', showCallList),
       optional('/api/replies?unhandled=true', 'inbox', showInbox),
       optional('/api/crossings', 'crossings', showCrossings)]);
+    await showDrill();
     setConnection(true);
   } catch (e) {
     if (e.status === 401) { signOut('Your key is no longer accepted. Sign in again.'); return; }
@@ -408,6 +410,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('cancel-send').addEventListener('click', hideEstimate);
   // Any change to the form makes the shown estimate stale: the operator must estimate again before sending.
   $('compose').addEventListener('input', hideEstimate);
+  wireDrill();
   if (apiKey) resume();
 });
 
@@ -418,4 +421,47 @@ function resume() {
     $('sign-in-error').textContent = 'Reconnecting… (' + e.message + ')';
     pollTimer = setTimeout(resume, POLL_MS);
   });
+}
+
+// ---- drill -------------------------------------------------------------------------------------------------
+// The current drill (404: none) with its own counters, and a banner while it runs; Admins start and clean one.
+
+async function showDrill() {
+  let drill = null;
+  try {
+    drill = await api('/api/drills/current');
+  } catch (e) {
+    if (e.status !== 404) throw e;
+  }
+  $('drill-banner').hidden = !drill || drill.state !== 'Running';
+  $('drill-status').hidden = !drill;
+  $('drill-none').hidden = !!drill;
+  if (!drill) return;
+  $('drill-state').textContent = 'DRILL ' + drill.state;
+  $('drill-state').className = 'state ' + (drill.state === 'Running' ? 'Sending' : 'Completed');
+  $('drill-summary').textContent = number(drill.citizens) + ' demo citizens over ' + drill.minutes + ' min, started by ' + drill.startedBy
+    + ' · reminder rounds ' + drill.reminderRounds + ' · broadcasts ' + number(drill.broadcasts)
+    + (drill.closedCrossing ? ' · crossing ' + drill.closedCrossing + ' closed' : '');
+  $('drill-progress').style.width = Math.round((drill.progress || 0) * 100) + '%';
+  for (const status of STATUSES) $('drill-' + status).textContent = number(drill.byStatus[status]);
+  $('drill-replies').textContent = number(drill.replies);
+  $('drill-messages').textContent = number(drill.messagesSent);
+  $('drill-call-list').textContent = number(drill.callList);
+}
+
+async function drillAction(path, body) {
+  $('drill-error').textContent = '';
+  try {
+    await api(path, { method: 'POST', body });
+  } catch (e) {
+    $('drill-error').textContent = e.message;
+  }
+  refresh();
+}
+
+function wireDrill() {
+  $('drill-start').addEventListener('click', () => drillAction('/api/drills', {
+    citizens: Number($('drill-citizens').value), minutes: Number($('drill-minutes').value), closeCrossing: $('drill-close-crossing').checked,
+  }));
+  $('drill-clean').addEventListener('click', () => drillAction('/api/drills/clean', {}));
 }
