@@ -8,6 +8,7 @@ namespace Evacuation.Host.Tests.Dashboard;
 public sealed partial class DrillDashboardTests
 {
     static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 60_000 };
+    static readonly LocatorAssertionsToBeVisibleOptions VisiblePatiently = new() { Timeout = 60_000 };
 
     [GeneratedRegex("^[1-9][0-9,]*$")]
     private static partial Regex SomeNumber();
@@ -28,8 +29,8 @@ public sealed partial class DrillDashboardTests
         await page.FillAsync("#drill-minutes", "0.2");
         await page.ClickAsync("#drill-start");
 
-        await Expect(page.GetByTestId("drill-banner")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("drill-state")).ToHaveTextAsync("DRILL Running");
+        await Expect(page.GetByTestId("drill-banner")).ToBeVisibleAsync(VisiblePatiently);
+        await Expect(page.GetByTestId("drill-state")).ToHaveTextAsync("DRILL Running", Patiently);
         await Expect(page.GetByTestId("drill-Departed")).ToHaveTextAsync(SomeNumber(), Patiently);
         await Expect(page.GetByTestId("drill-replies")).ToHaveTextAsync(SomeNumber());
         await Expect(page.GetByTestId("drill-messages")).ToHaveTextAsync(SomeNumber());
@@ -39,7 +40,7 @@ public sealed partial class DrillDashboardTests
         await Expect(page.GetByTestId("drill-state")).ToHaveTextAsync("DRILL Finished", Patiently);
         await Expect(page.GetByTestId("drill-banner")).ToBeHiddenAsync();
         await page.ClickAsync("#drill-clean");
-        await Expect(page.GetByTestId("drill-none")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("drill-none")).ToBeVisibleAsync(VisiblePatiently);
         await Expect(page.GetByTestId("citizens-total")).ToHaveTextAsync("3");
     }
 
