@@ -29,6 +29,7 @@ try
     builder.AddStorage();
     builder.AddOperators();
     builder.AddRoutes();
+    builder.AddMessages();
     builder.AddCitizenRegistry();
     builder.AddTelegram();
     builder.AddTwilio();

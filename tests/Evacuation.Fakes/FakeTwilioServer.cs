@@ -187,7 +187,7 @@ public sealed class FakeTwilioServer : IAsyncDisposable
             ["from"] = request.From,
             ["messaging_service_sid"] = request.MessagingServiceSid,
             ["num_media"] = "0",
-            ["num_segments"] = "1",
+            ["num_segments"] = request.Segments.ToString(CultureInfo.InvariantCulture),
             ["price"] = null,
             ["price_unit"] = "USD",
             ["sid"] = messageSid,

@@ -13,5 +13,8 @@ public sealed record TwilioRequest(string AccountSid, string? BasicAuthUser, boo
 
     public string? StatusCallback => Field("StatusCallback");
 
+    /// <summary>The segments Twilio would bill for <see cref="Body"/>, as the fake answers in num_segments.</summary>
+    public int Segments => SmsSegmentCount.Of(Body);
+
     public string? Field(string name) => Form.Where(p => p.Key == name).Select(p => p.Value).FirstOrDefault();
 }

@@ -1,26 +1,27 @@
+using Evacuation.Core.Texts;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Evacuation.Channels.Telegram;
 
 /// <summary>
-/// The inline keyboard under an advisory: one button per reply code 1-4. A press arrives as a callback query whose
-/// data is <c>reply:1</c>..<c>reply:4</c> (https://core.telegram.org/bots/api#inlinekeyboardbutton).
+/// The inline keyboard under an advisory: one button per reply code 1-4, labelled in the citizen's language with the
+/// same words as the SMS reply codes ("1 Out of Ukraine"). A press arrives as a callback query whose data is
+/// <c>reply:1</c>..<c>reply:4</c> (https://core.telegram.org/bots/api#inlinekeyboardbutton), whatever the label.
 /// </summary>
 public static class ReplyButtons
 {
     public const string CallbackPrefix = "reply:";
 
-    /// <summary>Digits first so the buttons read the same as the SMS reply codes in any language.</summary>
-    public static readonly IReadOnlyList<string> EnglishLabels = ["1 Left", "2 On my way", "3 Staying", "4 Help"];
-
-    public static InlineKeyboardMarkup Keyboard(IReadOnlyList<string>? labels = null)
+    /// <summary>The four labels in <paramref name="language"/> (English for an unknown or missing one), digits first.</summary>
+    public static IReadOnlyList<string> Labels(string? language)
     {
-        labels ??= EnglishLabels;
-        if (labels.Count != 4)
-        {
-            throw new ArgumentException("Exactly four labels are needed, one per reply code 1-4.", nameof(labels));
-        }
+        var wording = Wordings.For(language);
+        return [.. Enumerable.Range(1, 4).Select(wording.ButtonLabel)];
+    }
 
+    public static InlineKeyboardMarkup Keyboard(string? language = null)
+    {
+        var labels = Labels(language);
         InlineKeyboardButton Button(int code) => InlineKeyboardButton.WithCallbackData(labels[code - 1], CallbackPrefix + code);
 
         // Two rows of two: words fit on a phone screen.

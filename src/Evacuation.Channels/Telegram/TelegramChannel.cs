@@ -1,5 +1,6 @@
 using System.Globalization;
 using Evacuation.Core.Channels;
+using Evacuation.Core.Deliveries;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -14,7 +15,7 @@ namespace Evacuation.Channels.Telegram;
 /// case where a send makes more than one request. If a later part fails, the result is that part's failure and the
 /// earlier parts have been delivered: Telegram has no idempotency key, so a retry repeats them.
 /// </remarks>
-public sealed class TelegramChannel(ITelegramBotClient bot, IReadOnlyList<string>? buttonLabels = null) : IChannel
+public sealed class TelegramChannel(ITelegramBotClient bot) : IChannel
 {
     public ChannelKind Kind => ChannelKind.Telegram;
 
@@ -34,7 +35,7 @@ public sealed class TelegramChannel(ITelegramBotClient bot, IReadOnlyList<string
         for (var i = 0; i < parts.Count; i++)
         {
             var isLast = i == parts.Count - 1;
-            var markup = !isLast ? null : message.WithReplyButtons ? ReplyButtons.Keyboard(buttonLabels) : AskingKeyboards.For(message.Keyboard);
+            var markup = !isLast ? null : message.WithReplyButtons ? ReplyButtons.Keyboard(Keyboards.Read(message.Keyboard).Language) : AskingKeyboards.For(message.Keyboard);
             var result = await SendPartAsync(chatId, parts[i], markup, cancellationToken);
             if (result.Outcome != SendOutcome.Sent)
             {

@@ -1,3 +1,5 @@
+using Evacuation.Core.Texts;
+
 namespace Evacuation.Core.Broadcasts;
 
 /// <summary>The text one citizen receives for a broadcast, whichever kind it is.</summary>
@@ -8,7 +10,8 @@ public static class BroadcastText
     /// filled, no reply-code footer, no character substitution (CONTRACT.md section 3), so an operator can send
     /// anything, braces included. Advisory and RouteInstructions: the operator's template if given, else the
     /// built-in one, filled for the citizen; an operator's template without <c>{replyCodes}</c> gets them
-    /// appended on a new line, because a citizen who is not told how to answer cannot confirm departure.
+    /// appended on a new line, because a citizen who is not told how to answer cannot confirm departure, and one
+    /// without <c>{sender}</c> is opened with the sender, so every advisory and route message says who speaks.
     /// </summary>
     public static string Compose(BroadcastKind kind, string? operatorText, MessageValues values)
     {
@@ -20,11 +23,18 @@ public static class BroadcastText
         {
             return BuiltInTemplates.Render(BuiltInTemplates.For(kind)!.Value, values);
         }
-        var template = operatorText.Contains("{" + Placeholders.ReplyCodes + "}", StringComparison.OrdinalIgnoreCase)
+        var template = Uses(operatorText, Placeholders.ReplyCodes)
             ? operatorText
             : operatorText.TrimEnd() + "\n{" + Placeholders.ReplyCodes + "}";
+        if (!Uses(template, Placeholders.Sender))
+        {
+            template = Wordings.For(values.Language).Opening + template.TrimStart();
+        }
         return MessageTemplate.Render(template, values);
     }
+
+    static bool Uses(string template, string placeholder) =>
+        template.Contains("{" + placeholder + "}", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Checks an operator's text for a broadcast of <paramref name="kind"/>; empty when it can be sent.</summary>
     public static IReadOnlyList<string> Check(BroadcastKind kind, string? operatorText) =>

@@ -9,9 +9,9 @@ public enum BuiltInTemplate
     /// <summary>Where to cross and how to get there; sent again when a crossing closes or jams.</summary>
     RouteInstructions,
 
-    /// <summary>For the reminder sweep: restates the route and asks "have you left?".</summary>
+    /// <summary>For the reminder sweep: restates the route and asks the citizen to tell us where they are (no yes/no question: "yes" means START).</summary>
     Reminder,
 
-    /// <summary>For citizens who said they are on their way: restates the route and asks "have you crossed?".</summary>
+    /// <summary>For citizens who said they are on their way: restates the route; the reply codes say to reply 1 once out of Ukraine.</summary>
     OnTheWayReminder,
 }

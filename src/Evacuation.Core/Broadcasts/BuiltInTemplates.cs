@@ -1,8 +1,12 @@
+using Evacuation.Core.Routes;
+using Evacuation.Core.Texts;
+
 namespace Evacuation.Core.Broadcasts;
 
 /// <summary>
-/// The messages we wrote for every language (English, Hebrew, Russian, Ukrainian). Each ends with the reply
-/// codes and has a variant for citizens without an assigned crossing. Unknown language codes get English.
+/// The messages we wrote for every language (English, Hebrew, Russian, Ukrainian; see <see cref="Wordings"/>). Each
+/// opens with the sender and ends with the reply codes, and has a variant for citizens without an assigned crossing.
+/// Unknown language codes get English.
 /// </summary>
 public static class BuiltInTemplates
 {
@@ -21,4 +25,15 @@ public static class BuiltInTemplates
     /// <summary>The message ready to send to one citizen.</summary>
     public static string Render(BuiltInTemplate template, MessageValues values) =>
         MessageTemplate.Render(Text(template, values.Language, values.HasCrossing), values);
+
+    /// <summary>
+    /// The RouteInstructions templates, one per language, for the citizens moved off <paramref name="left"/>: "Route
+    /// changed: X is closed, go to {crossing}" (or "X has long queues" when it is congested), with X in each language.
+    /// </summary>
+    public static Dictionary<string, string> RouteChanged(Crossing left) =>
+        Wordings.All.ToDictionary(
+            wording => wording.Language,
+            wording => left.Status == CrossingStatus.Congested
+                ? wording.RouteChangedCongested(left.DisplayName(wording.Language))
+                : wording.RouteChangedClosed(left.DisplayName(wording.Language)));
 }

@@ -1,10 +1,11 @@
 using System.Text;
+using Evacuation.Core.Texts;
 
 namespace Evacuation.Core.Broadcasts;
 
 /// <summary>
-/// Operator-written and built-in templates: filling <c>{name}</c>, <c>{crossing}</c>, <c>{crossingDirections}</c>
-/// and <c>{replyCodes}</c>, and checking a template before it is accepted. <see cref="BroadcastKind.Custom"/>
+/// Operator-written and built-in templates: filling the <see cref="Placeholders"/> and checking a template before it
+/// is accepted. <see cref="BroadcastKind.Custom"/>
 /// texts never come here: they are sent exactly as written (see <see cref="BroadcastText"/>).
 /// </summary>
 public static class MessageTemplate
@@ -20,7 +21,8 @@ public static class MessageTemplate
     /// Fills every known placeholder in one pass (a value that itself contains braces is not filled again).
     /// Unknown placeholders and stray braces are left as written; <see cref="Check"/> refuses them first.
     /// When no crossing is assigned, <c>{crossing}</c> becomes "the nearest open border crossing" in the
-    /// citizen's language. A placeholder that fills to nothing takes the space before it along, so
+    /// citizen's language; <c>{sender}</c> is the sender's name in that language, <c>{hotline}</c> "Hotline &lt;number&gt;."
+    /// (empty without one), <c>{asOf}</c> "as of HH:MM Kyiv time" (empty without a time). A placeholder that fills to nothing takes the space before it along, so
     /// "crossing. {crossingDirections} Reply" becomes "crossing. Reply".
     /// </summary>
     public static string Render(string template, MessageValues values)
@@ -118,19 +120,17 @@ public static class MessageTemplate
 
     static string ValueOf(string name, MessageValues values)
     {
-        if (name.Equals(Placeholders.Name, StringComparison.OrdinalIgnoreCase))
+        var wording = Wordings.For(values.Language);
+        return name.ToUpperInvariant() switch
         {
-            return values.Name.Trim();
-        }
-        if (name.Equals(Placeholders.Crossing, StringComparison.OrdinalIgnoreCase))
-        {
-            return values.HasCrossing ? values.Crossing!.Trim() : Wordings.For(values.Language).NearestCrossing;
-        }
-        if (name.Equals(Placeholders.CrossingDirections, StringComparison.OrdinalIgnoreCase))
-        {
-            return (values.CrossingDirections ?? "").Trim();
-        }
-        return ReplyCodes.For(values.Language);
+            "NAME" => values.Name.Trim(),
+            "CROSSING" => values.HasCrossing ? values.Crossing!.Trim() : wording.NearestCrossing,
+            "CROSSINGDIRECTIONS" => (values.CrossingDirections ?? "").Trim(),
+            "SENDER" => values.Signature.SenderIn(values.Language),
+            "HOTLINE" => values.Signature.HotlineIn(values.Language),
+            "ASOF" => values.At is { } at ? wording.AsOf(KyivTime.Format(at)) : "",
+            _ => wording.ReplyCodeLine,
+        };
     }
 
     /// <summary>

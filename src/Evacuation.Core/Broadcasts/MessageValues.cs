@@ -12,10 +12,9 @@ public sealed record MessageValues(
 {
     public bool HasCrossing => !string.IsNullOrWhiteSpace(Crossing);
 
-    /// <summary>Values of ordinary length in <paramref name="language"/>, to estimate SMS segments before a broadcast.</summary>
-    public static MessageValues Typical(string language)
-    {
-        var wording = Wordings.For(language);
-        return new(wording.Language, "Olena Kovalenko", wording.TypicalCrossing, wording.TypicalDirections);
-    }
+    /// <summary>Who speaks and the hotline (<c>{sender}</c>, <c>{hotline}</c>).</summary>
+    public Signature Signature { get; init; } = Signature.None;
+
+    /// <summary>When the message is written (UTC), for <c>{asOf}</c>; null leaves "as of" out.</summary>
+    public DateTime? At { get; init; }
 }

@@ -1,16 +1,22 @@
 namespace Evacuation.Core.Broadcasts;
 
-/// <summary>The placeholders a template may use (CONTRACT.md section 3). Names are matched ignoring case.</summary>
+/// <summary>
+/// The placeholders a template may use. Names are matched ignoring case. <c>{sender}</c>, <c>{hotline}</c> and
+/// <c>{asOf}</c> are written in the citizen's language (see <see cref="MessageTemplate.Render"/>).
+/// </summary>
 public static class Placeholders
 {
     public const string Name = "name";
     public const string Crossing = "crossing";
     public const string CrossingDirections = "crossingDirections";
     public const string ReplyCodes = "replyCodes";
+    public const string Sender = "sender";
+    public const string Hotline = "hotline";
+    public const string AsOf = "asOf";
 
-    public static IReadOnlyList<string> All { get; } = [Name, Crossing, CrossingDirections, ReplyCodes];
+    public static IReadOnlyList<string> All { get; } = [Name, Crossing, CrossingDirections, ReplyCodes, Sender, Hotline, AsOf];
 
-    /// <summary>"{name}, {crossing}, {crossingDirections} or {replyCodes}", for error messages.</summary>
+    /// <summary>"{name}, {crossing}, ... or {asOf}", for error messages.</summary>
     public static string Listed { get; } =
         string.Join(", ", All.Take(All.Count - 1).Select(p => "{" + p + "}")) + " or {" + All[^1] + "}";
 

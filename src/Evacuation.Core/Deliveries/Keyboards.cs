@@ -1,6 +1,9 @@
 namespace Evacuation.Core.Deliveries;
 
-/// <summary>The keyboards a Telegram message may carry besides the 1-4 reply buttons, by the name stored on the delivery.</summary>
+/// <summary>
+/// The Telegram keyboards a message may carry, by the name stored on the delivery. The name may carry the citizen's
+/// language after a colon ("location:uk"), so the buttons speak it; a name without one gets English labels.
+/// </summary>
 public static class Keyboards
 {
     /// <summary>One button that shares the citizen's phone number (request_contact).</summary>
@@ -12,5 +15,22 @@ public static class Keyboards
     /// <summary>Inline buttons for our four languages; a press arrives as <c>lang:xx</c>.</summary>
     public const string Language = "language";
 
+    /// <summary>The inline buttons for reply codes 1-4 (with <see cref="Delivery.WithReplyButtons"/>), here only to carry their language.</summary>
+    public const string ReplyCodes = "replies";
+
     public const string LanguagePrefix = "lang:";
+
+    /// <summary>"location:uk": <paramref name="keyboard"/> labelled in <paramref name="language"/>.</summary>
+    public static string In(string keyboard, string language) => $"{keyboard}:{language}";
+
+    /// <summary>The keyboard's name and the language of its labels (null when it names none).</summary>
+    public static (string? Name, string? Language) Read(string? stored)
+    {
+        if (string.IsNullOrEmpty(stored))
+        {
+            return (null, null);
+        }
+        var colon = stored.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (stored, null) : (stored[..colon], stored[(colon + 1)..]);
+    }
 }

@@ -24,17 +24,26 @@ public sealed class Crossing
 
     public bool PedestriansAllowed { get; init; }
 
-    /// <summary>Display names by language code where they differ from "UkrainianSide–OtherSide".</summary>
+    /// <summary>Cars, buses and other vehicles may cross (false for a footbridge: "pedestrians only").</summary>
+    public bool VehiclesAllowed { get; init; } = true;
+
+    /// <summary>Display names by language code where they differ from "UkrainianSide-OtherSide".</summary>
     public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Advice from the crossings file by language code ("Ferry over the Danube, daytime only."), added to the
+    /// directions in that language only: a language without its own advice gets none rather than another language's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Advice { get; init; } = new Dictionary<string, string>();
 
     public CrossingStatus Status { get; set; } = CrossingStatus.Open;
 
-    /// <summary>Short English advice for citizens, shown after the directions.</summary>
+    /// <summary>An operator's notes (<c>PUT /api/crossings/{id}</c>), added as written to the directions in every language.</summary>
     public string Notes { get; set; } = "";
 
     /// <summary>
     /// The name to show in <paramref name="language"/>: the file's name for that language, else the English
-    /// one, else "UkrainianSide–OtherSide". English names in the file avoid letters outside GSM-7 so an
+    /// one, else "UkrainianSide-OtherSide" (ASCII hyphen). The file refuses English names outside GSM-7, so an
     /// English SMS stays in the cheaper encoding.
     /// </summary>
     public string DisplayName(string language)
@@ -44,7 +53,7 @@ public sealed class Crossing
             return name;
         }
 
-        return $"{UkrainianSide}–{OtherSide}";
+        return $"{UkrainianSide}-{OtherSide}";
     }
 
     public override string ToString() => $"{Id} ({Status})";

@@ -54,20 +54,25 @@ public sealed class CrossingAssignment(IEnumerable<Crossing> crossings, RegionCa
     /// Where we measure from: the shared location when it is a real point inside <see cref="ServiceArea"/>,
     /// else the centre of a known region, else null (the citizen waits until they share a location).
     /// </summary>
-    public GeoPoint? StartingPoint(double? latitude, double? longitude, string? region)
+    public GeoPoint? StartingPoint(double? latitude, double? longitude, string? region) => OriginOf(latitude, longitude, region)?.Point;
+
+    /// <summary>As <see cref="StartingPoint(double?, double?, string?)"/>, saying which of the two it is.</summary>
+    public Origin? OriginOf(double? latitude, double? longitude, string? region)
     {
         if (latitude is { } lat && longitude is { } lon && double.IsFinite(lat) && double.IsFinite(lon) && ServiceArea.Contains(lat, lon))
         {
-            return new GeoPoint(lat, lon);
+            return new Origin(new GeoPoint(lat, lon), null);
         }
 
         if (!string.IsNullOrWhiteSpace(region) && regions.TryFind(region, out var known))
         {
-            return new GeoPoint(known.Latitude, known.Longitude);
+            return new Origin(new GeoPoint(known.Latitude, known.Longitude), known);
         }
 
         return null;
     }
+
+    public Origin? OriginOf(Citizen citizen) => OriginOf(citizen.Latitude, citizen.Longitude, citizen.Region);
 
     public GeoPoint? StartingPoint(Citizen citizen) => StartingPoint(citizen.Latitude, citizen.Longitude, citizen.Region);
 

@@ -124,16 +124,9 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
 
         var ukrainianSide = Required(entry.UkrainianSide, $"{path}.ukrainianSide", $"{label} has no ukrainianSide name");
         var otherSide = Required(entry.OtherSide, $"{path}.otherSide", $"{label} has no otherSide name");
-        var names = new Dictionary<string, string>();
-        foreach (var (language, name) in entry.Names ?? [])
-        {
-            if (!Language.TryParse(language, out var code))
-            {
-                throw Problem($"{path}.names.{language}", $"{label} has a name in unknown language '{language}' (expected {string.Join(", ", Language.All)})");
-            }
-
-            names[code] = Required(name, $"{path}.names.{language}", $"{label} has an empty '{language}' name");
-        }
+        var names = ByLanguage(entry.Names, $"{path}.names", label, "name");
+        var englishName = names.GetValueOrDefault(Language.English) ?? $"{ukrainianSide}-{otherSide}";
+        RequireGsm7(englishName, names.ContainsKey(Language.English) ? $"{path}.names.en" : path, $"{label}'s English name", "names.en");
 
         var country = Required(entry.Country, $"{path}.country", $"{label} has no country").ToUpperInvariant();
         if (!BorderCountry.IsKnown(country))
@@ -147,6 +140,13 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
             throw Problem(path, $"{label} does not say whether pedestrians may cross (\"pedestrians\": true or false)");
         }
 
+        var vehicles = entry.Vehicles ?? true;
+        if (!pedestrians && !vehicles)
+        {
+            throw Problem($"{path}.vehicles", $"{label} lets neither pedestrians nor vehicles cross: set \"pedestrians\" or \"vehicles\" to true");
+        }
+
+        var advice = Advice(entry.Notes, $"{path}.notes", label);
         var statusText = Required(entry.Status, $"{path}.status", $"{label} has no status");
         if (!Enum.TryParse<CrossingStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(status) || char.IsDigit(statusText.Trim()[0]))
         {
@@ -162,8 +162,9 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
             Country = country,
             Location = location,
             PedestriansAllowed = pedestrians,
+            VehiclesAllowed = vehicles,
+            Advice = advice,
             Status = status,
-            Notes = entry.Notes?.Trim() ?? "",
         };
     }
 
@@ -186,7 +187,13 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
             aliases.Add(Required(aliasList[i], $"{path}.aliases[{i}]", $"{label} has an empty alias"));
         }
 
-        return new Region(name, location.Latitude, location.Longitude, aliases);
+        var centre = ByLanguage(entry.Centre, $"{path}.centre", label, "centre");
+        if (centre.TryGetValue(Language.English, out var englishCentre))
+        {
+            RequireGsm7(englishCentre, $"{path}.centre.en", $"{label}'s English centre", "centre.en");
+        }
+
+        return new Region(name, location.Latitude, location.Longitude, aliases) { Centre = centre };
     }
 
     GeoPoint Location(double? latitude, double? longitude, string path, string label)
@@ -214,6 +221,57 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
         }
 
         return new GeoPoint(lat, lon);
+    }
+
+    /// <summary>Texts keyed by language code (names, a region's centre), each known and not empty.</summary>
+    Dictionary<string, string> ByLanguage(Dictionary<string, string?>? given, string path, string label, string what)
+    {
+        var texts = new Dictionary<string, string>();
+        foreach (var (language, text) in given ?? [])
+        {
+            if (!Language.TryParse(language, out var code))
+            {
+                throw Problem($"{path}.{language}", $"{label} has a {what} in unknown language '{language}' (expected {string.Join(", ", Language.All)})");
+            }
+
+            texts[code] = Required(text, $"{path}.{language}", $"{label} has an empty '{language}' {what}");
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// The file's notes, which go to citizens as advice: a string is English; an object gives them by language, and a
+    /// language left out gets none (never another language's).
+    /// </summary>
+    Dictionary<string, string> Advice(JsonElement? notes, string path, string label)
+    {
+        var advice = notes switch
+        {
+            null or { ValueKind: JsonValueKind.Null } => [],
+            { ValueKind: JsonValueKind.String } text when string.IsNullOrWhiteSpace(text.GetString()) => [],
+            { ValueKind: JsonValueKind.String } text => new Dictionary<string, string> { [Language.English] = text.GetString()!.Trim() },
+            { ValueKind: JsonValueKind.Object } byLanguage => ByLanguage(
+                byLanguage.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null),
+                path, label, "note"),
+            _ => throw Problem(path, $"{label} has notes that are neither text nor an object by language (\"notes\": {{ \"en\": \"...\", \"uk\": \"...\" }})"),
+        };
+        if (advice.TryGetValue(Language.English, out var english))
+        {
+            RequireGsm7(english, $"{path}.en", $"{label}'s English note", "notes.en");
+        }
+
+        return advice;
+    }
+
+    /// <summary>One letter outside GSM-7 makes every English SMS that carries this text UCS-2: two to three times the segments.</summary>
+    void RequireGsm7(string text, string path, string what, string field)
+    {
+        var outside = text.Where(c => !Broadcasts.Gsm7Alphabet.Contains(c)).Distinct().ToList();
+        if (outside.Count > 0)
+        {
+            throw Problem(path, $"{what} '{text}' has characters an English SMS cannot carry cheaply ({string.Join(" ", outside.Select(c => $"'{c}'"))}): write {field} in plain letters and ASCII hyphens");
+        }
     }
 
     string Required(string? value, string path, string problem)

@@ -35,9 +35,12 @@ internal sealed class CrossingEntry
 
     public bool? Pedestrians { get; set; }
 
+    public bool? Vehicles { get; set; }
+
     public string? Status { get; set; }
 
-    public string? Notes { get; set; }
+    /// <summary>A string (English) or an object by language code.</summary>
+    public JsonElement? Notes { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
@@ -52,6 +55,8 @@ internal sealed class RegionEntry
     public double? Longitude { get; set; }
 
     public List<string?>? Aliases { get; set; }
+
+    public Dictionary<string, string?>? Centre { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

@@ -7,6 +7,7 @@ using Evacuation.Host.Api;
 using Evacuation.Host.Auditing;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Operators;
+using Evacuation.Host.Routes;
 using Evacuation.Host.Schedules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ public static class BroadcastEndpoints
     /// </summary>
     static async Task<IResult> CreateAsync(
         HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse,
-        ScheduledBroadcasts schedules)
+        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature)
     {
         var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
         if (problem is not null)
@@ -51,7 +52,7 @@ public static class BroadcastEndpoints
         {
             return Problem.Invalid([late]);
         }
-        var estimate = await BroadcastEstimate.CountAsync(db, plan, context.RequestAborted);
+        var estimate = await BroadcastEstimate.CountAsync(db, plan, planner, signature, now, context.RequestAborted);
         if (request!.DryRun)
         {
             return TypedResults.Accepted((string?)null, new BroadcastAccepted(null, estimate.Recipients, estimate, true, plan.SendAt));

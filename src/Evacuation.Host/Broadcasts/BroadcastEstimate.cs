@@ -1,14 +1,16 @@
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
-using Evacuation.Core.Citizens;
 using Evacuation.Data;
+using Evacuation.Host.Routes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Broadcasts;
 
 /// <summary>
-/// What a broadcast will cost before it is sent (CONTRACT.md section 3): recipients per channel and language,
-/// and for SMS the encoding and segments of each language's text filled with typical values.
+/// What a broadcast will cost before it is sent: recipients per channel and language, and for SMS the encoding and
+/// segments of the texts the recipients will actually get. Citizens who get the same text (same language, crossing,
+/// region and shared location, and name when the template uses it) are counted together and their text rendered once,
+/// as fan-out will render it, so the total is what Twilio will count.
 /// </summary>
 public sealed record BroadcastEstimate(
     int Recipients,
@@ -17,23 +19,15 @@ public sealed record BroadcastEstimate(
     IReadOnlyList<SmsEstimate> Sms,
     long TotalSmsSegments)
 {
-    public static async Task<BroadcastEstimate> CountAsync(EvacuationDb db, BroadcastPlan plan, CancellationToken cancellationToken)
+    public static async Task<BroadcastEstimate> CountAsync(
+        EvacuationDb db, BroadcastPlan plan, CrossingPlanner planner, Signature signature, DateTime now, CancellationToken cancellationToken)
     {
-        var groups = await AudienceQuery.Apply(db.Citizens.AsNoTracking(), plan.Audience)
-            .GroupBy(c => new
-            {
-                c.Language,
-                Telegram = c.TelegramChatId != null && !c.TelegramUnreachable,
-                Sms = c.Phone != null && !c.SmsUnreachable,
-            })
-            .Select(g => new { g.Key.Language, g.Key.Telegram, g.Key.Sms, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
+        var texts = new BroadcastTexts(plan.Kind, plan.Texts);
         var recipients = 0;
         var byChannel = new Dictionary<string, int> { ["telegram"] = 0, ["sms"] = 0 };
         var byLanguage = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var smsByLanguage = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        var smsTexts = new SortedDictionary<string, List<(string Text, int Recipients)>>(StringComparer.Ordinal);
+        foreach (var group in await GroupsAsync(db, plan, UsesName(plan), cancellationToken))
         {
             var channels = ChannelChoice.For(plan.Channels, group.Telegram, group.Sms);
             if (channels.Count == 0)
@@ -44,18 +38,51 @@ public sealed record BroadcastEstimate(
             byLanguage[group.Language] = byLanguage.GetValueOrDefault(group.Language) + group.Count;
             foreach (var channel in channels)
             {
-                var key = channel == ChannelKind.Telegram ? "telegram" : "sms";
-                byChannel[key] += group.Count;
-                if (channel == ChannelKind.Sms)
-                {
-                    smsByLanguage[group.Language] = smsByLanguage.GetValueOrDefault(group.Language) + group.Count;
-                }
+                byChannel[channel == ChannelKind.Telegram ? "telegram" : "sms"] += group.Count;
+            }
+            if (channels.Contains(ChannelKind.Sms))
+            {
+                var recipient = new Recipient(Guid.Empty, group.Name, group.Language, null, null, false, false, group.Region, group.Crossing, group.Latitude, group.Longitude);
+                var text = texts.Render(recipient, planner.Crossings, planner.Assignment, signature, now);
+                (smsTexts.TryGetValue(group.Language, out var list) ? list : smsTexts[group.Language] = []).Add((text, group.Count));
             }
         }
-        var texts = new BroadcastTexts(plan.Kind, plan.Texts);
-        var sms = smsByLanguage
-            .Select(pair => SmsEstimate.For(plan.Kind, texts.For(pair.Key), Language.TryParse(pair.Key, out var code) ? code : Language.English, pair.Value) with { Language = pair.Key })
-            .ToList();
+        var sms = smsTexts.Select(pair => SmsEstimate.Of(pair.Key, pair.Value)).ToList();
         return new BroadcastEstimate(recipients, byChannel, byLanguage, sms, sms.Sum(s => s.TotalSegments));
+    }
+
+    /// <summary>Citizens who would get the same text, counted together.</summary>
+    sealed record Group(string Language, bool Telegram, bool Sms, string? Crossing, string? Region, double? Latitude, double? Longitude, string Name, int Count);
+
+    static bool UsesName(BroadcastPlan plan) =>
+        plan.Kind != BroadcastKind.Custom
+        && plan.Texts.Values.Any(text => text.Contains("{" + Placeholders.Name + "}", StringComparison.OrdinalIgnoreCase));
+
+    static async Task<List<Group>> GroupsAsync(EvacuationDb db, BroadcastPlan plan, bool byName, CancellationToken cancellationToken)
+    {
+        var citizens = AudienceQuery.Apply(db.Citizens.AsNoTracking(), plan.Audience);
+        if (byName)
+        {
+            return await citizens
+                .GroupBy(c => new
+                {
+                    c.Language,
+                    Telegram = c.TelegramChatId != null && !c.TelegramUnreachable,
+                    Sms = c.Phone != null && !c.SmsUnreachable,
+                    c.AssignedCrossing, c.Region, c.Latitude, c.Longitude, c.Name,
+                })
+                .Select(g => new Group(g.Key.Language, g.Key.Telegram, g.Key.Sms, g.Key.AssignedCrossing, g.Key.Region, g.Key.Latitude, g.Key.Longitude, g.Key.Name, g.Count()))
+                .ToListAsync(cancellationToken);
+        }
+        return await citizens
+            .GroupBy(c => new
+            {
+                c.Language,
+                Telegram = c.TelegramChatId != null && !c.TelegramUnreachable,
+                Sms = c.Phone != null && !c.SmsUnreachable,
+                c.AssignedCrossing, c.Region, c.Latitude, c.Longitude,
+            })
+            .Select(g => new Group(g.Key.Language, g.Key.Telegram, g.Key.Sms, g.Key.AssignedCrossing, g.Key.Region, g.Key.Latitude, g.Key.Longitude, "", g.Count()))
+            .ToListAsync(cancellationToken);
     }
 }

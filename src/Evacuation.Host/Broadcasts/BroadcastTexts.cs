@@ -29,8 +29,8 @@ public sealed class BroadcastTexts(BroadcastKind kind, IReadOnlyDictionary<strin
         return texts.TryGetValue(Core.Citizens.Language.English, out var english) ? english : texts.Values.First();
     }
 
-    public string Render(Recipient recipient, CrossingsFile crossings, CrossingAssignment places) =>
-        BroadcastText.Compose(kind, For(recipient.Language), recipient.Values(crossings, places));
+    public string Render(Recipient recipient, CrossingsFile crossings, CrossingAssignment places, Signature signature, DateTime at) =>
+        BroadcastText.Compose(kind, For(recipient.Language), recipient.Values(crossings, places, signature, at));
 
     public static BroadcastTexts Of(Broadcast broadcast) =>
         new(broadcast.Kind, JsonSerializer.Deserialize<Dictionary<string, string>>(broadcast.TextsJson) ?? []);

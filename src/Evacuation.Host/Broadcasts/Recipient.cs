@@ -33,35 +33,40 @@ public sealed record Recipient(
     /// (none when the citizen has no usable channel). Telegram copies of built-in kinds carry the reply buttons.
     /// </summary>
     public IEnumerable<Delivery> DeliveriesOf(Broadcast broadcast, string text, DateTime now) =>
-        broadcast.ChannelsFor(HasTelegram, HasSms).Select(channel => new Delivery
-        {
-            BroadcastId = broadcast.Id,
-            CitizenId = Id,
-            Channel = channel,
-            Address = AddressOn(channel),
-            Text = text,
-            WithReplyButtons = channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom,
-            State = DeliveryState.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-        });
+        broadcast.ChannelsFor(HasTelegram, HasSms).Select(channel => DeliveryOn(channel, broadcast.Id, text, channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom, now));
+
+    /// <summary>One pending delivery; reply buttons are labelled in the citizen's language.</summary>
+    public Delivery DeliveryOn(ChannelKind channel, Guid broadcastId, string text, bool withReplyButtons, DateTime now) => new()
+    {
+        BroadcastId = broadcastId,
+        CitizenId = Id,
+        Channel = channel,
+        Address = AddressOn(channel),
+        Text = text,
+        WithReplyButtons = withReplyButtons,
+        Keyboard = withReplyButtons ? Keyboards.In(Keyboards.ReplyCodes, Language) : null,
+        State = DeliveryState.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
 
     public static IQueryable<Recipient> From(IQueryable<Citizen> citizens) =>
         citizens.Select(c => new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,
             c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude));
 
     /// <summary>
-    /// The values for this citizen's template: their crossing's name in their language and directions to it from
-    /// their shared location or region centre. Both are empty while no crossing is assigned.
+    /// The values for this citizen's template, written at <paramref name="at"/> by <paramref name="signature"/>: their
+    /// crossing's name in their language and directions to it from their shared location or region centre. Both are
+    /// empty while no crossing is assigned.
     /// </summary>
-    public MessageValues Values(CrossingsFile crossings, CrossingAssignment places)
+    public MessageValues Values(CrossingsFile crossings, CrossingAssignment places, Signature signature, DateTime at)
     {
         if (AssignedCrossing is null || !crossings.TryFindCrossing(AssignedCrossing, out var crossing))
         {
-            return new MessageValues(Language, Name);
+            return new MessageValues(Language, Name) { Signature = signature, At = at };
         }
-        var from = places.StartingPoint(Latitude, Longitude, Region);
-        var directions = from is { } point ? RouteDirections.Describe(crossing, point, Language) : null;
-        return new MessageValues(Language, Name, crossing.DisplayName(Language), directions);
+        var from = places.OriginOf(Latitude, Longitude, Region);
+        var directions = from is { } origin ? RouteDirections.Describe(crossing, origin, Language) : null;
+        return new MessageValues(Language, Name, crossing.DisplayName(Language), directions) { Signature = signature, At = at };
     }
 }

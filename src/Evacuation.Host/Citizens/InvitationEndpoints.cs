@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Evacuation.Channels.Telegram;
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
@@ -26,7 +27,7 @@ public static class InvitationEndpoints
 
     static async Task<IResult> InviteAsync(
         string id, HttpContext context, EvacuationDb db, IOptions<TelegramOptions> telegram, IOptions<DeliveriesOptions> deliveries,
-        TimeProvider time, DeliveryPulse pulse, CancellationToken cancellationToken)
+        TimeProvider time, DeliveryPulse pulse, Signature signature, CancellationToken cancellationToken)
     {
         var bot = telegram.Value.BotUsername?.Trim().TrimStart('@');
         if (string.IsNullOrEmpty(bot))
@@ -46,7 +47,7 @@ public static class InvitationEndpoints
         citizen.InviteToken ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         citizen.UpdatedAt = now;
         var link = $"https://t.me/{bot}?start={citizen.InviteToken}";
-        var delivery = Answers.Queue(db, citizen, ChannelKind.Sms, InvitationText.For(citizen.Language, link), now, deliveries.Value.GiveUpAfter);
+        var delivery = Answers.Queue(db, citizen, ChannelKind.Sms, InvitationText.For(citizen.Language, link, signature), now, deliveries.Value.GiveUpAfter);
         db.CitizenEvents.Add(new CitizenEvent { CitizenId = citizen.Id, At = now, Kind = CitizenEventKind.Updated, Actor = Roles.NameOf(context.User), Detail = "Telegram invitation sent by SMS" });
         await db.SaveChangesAsync(cancellationToken);
         pulse.Pulse();

@@ -1,15 +1,11 @@
-using Evacuation.Core.Citizens;
+using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Texts;
 
 namespace Evacuation.Host.Citizens;
 
-/// <summary>The SMS that carries a citizen's Telegram deep link, in their language.</summary>
+/// <summary>The SMS that carries a citizen's Telegram deep link, in their language, from the sender, saying we never ask for money or codes.</summary>
 public static class InvitationText
 {
-    public static string For(string language, string link) => language switch
-    {
-        Language.Hebrew => $"קבלו את הנחיות הפינוי בטלגרם: {link}",
-        Language.Russian => $"Получайте указания по эвакуации в Telegram: {link}",
-        Language.Ukrainian => $"Отримуйте вказівки щодо евакуації в Telegram: {link}",
-        _ => $"Get evacuation advisories on Telegram: {link}",
-    };
+    public static string For(string language, string link, Signature signature) =>
+        Wordings.For(language).Invitation(signature.SenderIn(language), link);
 }

@@ -58,11 +58,18 @@ public static class Answers
                 ? citizen.TelegramChatId?.ToString(CultureInfo.InvariantCulture) ?? ""
                 : citizen.Phone ?? "",
             Text = text,
-            Keyboard = keyboard,
+            Keyboard = Labelled(keyboard, citizen),
             State = DeliveryState.Pending,
             NextAttemptAt = now,
             CreatedAt = now,
         };
         return (broadcast, delivery);
     }
+
+    /// <summary>
+    /// The keyboard in the citizen's language. The phone number is asked only of chats we do not know yet, whose
+    /// language we do not know either: its button speaks all four.
+    /// </summary>
+    static string? Labelled(string? keyboard, Citizen citizen) =>
+        keyboard is null or Keyboards.Contact ? keyboard : Keyboards.In(keyboard, citizen.Language);
 }

@@ -24,6 +24,7 @@ public sealed class FanOut(
     DeliveryPulse pulse,
     IOptions<DeliveriesOptions> options,
     WriterQueue writers,
+    Signature signature,
     ILogger<FanOut> logger) : BackgroundService
 {
     readonly CrossingAssignment places = new(crossings);
@@ -161,7 +162,7 @@ public sealed class FanOut(
         {
             if (recipient.HasTelegram || recipient.HasSms)
             {
-                rows.AddRange(recipient.DeliveriesOf(broadcast, texts.Render(recipient, crossings, places), now));
+                rows.AddRange(recipient.DeliveriesOf(broadcast, texts.Render(recipient, crossings, places, signature, now), now));
             }
         }
         return new Batch(rows, recipients.Count > 0 ? recipients[^1].Id : cursor, recipients.Count < size, now);

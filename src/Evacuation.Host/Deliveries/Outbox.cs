@@ -212,6 +212,7 @@ public sealed class Outbox(
             Address = other == ChannelKind.Telegram ? citizen.TelegramChatId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : citizen.Phone!,
             Text = delivery.Text,
             WithReplyButtons = other == ChannelKind.Telegram && kind != BroadcastKind.Custom,
+            Keyboard = other == ChannelKind.Telegram && kind != BroadcastKind.Custom ? Keyboards.In(Keyboards.ReplyCodes, citizen.Language) : null,
             State = DeliveryState.Pending,
             NextAttemptAt = now,
             CreatedAt = now,

@@ -32,6 +32,7 @@ public sealed class ReminderSweep(
     DeliveryPulse pulse,
     IOptions<RemindersOptions> options,
     IOptions<DeliveriesOptions> deliveries,
+    Signature signature,
     ILogger<ReminderSweep> logger)
 {
     /// <summary>The name reminder broadcasts carry as their author in lists and the audit log.</summary>
@@ -219,21 +220,10 @@ public sealed class ReminderSweep(
         foreach (var (recipient, status, _) in claimed)
         {
             var template = ReminderRules.TemplateFor(status) ?? BuiltInTemplate.Reminder;
-            var text = BuiltInTemplates.Render(template, recipient.Values(crossings, places));
+            var text = BuiltInTemplates.Render(template, recipient.Values(crossings, places, signature, now));
             foreach (var channel in ChannelChoice.For(ChannelPolicy.Preferred, recipient.HasTelegram, recipient.HasSms))
             {
-                rows.Add(new Delivery
-                {
-                    BroadcastId = broadcastId,
-                    CitizenId = recipient.Id,
-                    Channel = channel,
-                    Address = recipient.AddressOn(channel),
-                    Text = text,
-                    WithReplyButtons = channel == ChannelKind.Telegram,
-                    State = DeliveryState.Pending,
-                    NextAttemptAt = now,
-                    CreatedAt = now,
-                });
+                rows.Add(recipient.DeliveryOn(channel, broadcastId, text, withReplyButtons: channel == ChannelKind.Telegram, now));
             }
         }
         return rows;

@@ -12,7 +12,7 @@ public sealed class RemindersOptions
 
     public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromHours(4);
 
-    /// <summary>How often someone who said they are on their way is asked "have you crossed?"; longer than <see cref="MinimumInterval"/>.</summary>
+    /// <summary>How often someone who said they are on their way is sent their route and the reply codes again; longer than <see cref="MinimumInterval"/>.</summary>
     public TimeSpan OnTheWayInterval { get; set; } = TimeSpan.FromHours(12);
 
     public int MaxReminders { get; set; } = 6;

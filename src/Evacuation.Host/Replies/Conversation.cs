@@ -1,4 +1,5 @@
 using System.Globalization;
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
@@ -7,12 +8,11 @@ using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
-using BroadcastReplyCodes = Evacuation.Core.Broadcasts.ReplyCodes;
 
 namespace Evacuation.Host.Replies;
 
 /// <summary>One reply and the citizen it came from, and what to do about it.</summary>
-sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert rows, Reply reply, DateTime now, TimeSpan giveUpAfter, CrossingAssignment places)
+sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert rows, Reply reply, DateTime now, TimeSpan giveUpAfter, CrossingAssignment places, Signature signature)
 {
     public DateTime Now => now;
 
@@ -92,10 +92,10 @@ sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert row
                 {
                     Event(CitizenEventKind.Escalated, "asked for help: on the call list");
                 }
-                Answer(Acknowledgements.For(meaning, c.Language));
+                Answer(Acknowledgements.For(meaning, c.Language, signature));
                 break;
             case ReplyKind.Route:
-                Answer(RouteText(Acknowledgements.For(meaning, c.Language)));
+                AnswerRoute();
                 break;
             case ReplyKind.Stop:
                 if (!c.OptedOut)
@@ -128,7 +128,8 @@ sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert row
                 if (meaning.Language is not null && reply.Kind == InboundKind.Button && c.Latitude is null && c.AssignedCrossing is null)
                 {
                     // Enrolment's last question: where are you?
-                    Answer(Acknowledgements.For(new ReplyMeaning(ReplyKind.Route), c.Language), keyboard: Keyboards.Location);
+                    var (question, button) = RouteAnswer.AskForLocation(c.Language);
+                    Answer(question, keyboard: button);
                 }
                 break;
             case ReplyKind.Join:
@@ -136,7 +137,7 @@ sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert row
                 break;
             default:
                 reply.Unhandled = true;
-                Answer(Acknowledgements.For(meaning, c.Language) + "\n" + BroadcastReplyCodes.For(c.Language));
+                Answer(Acknowledgements.For(meaning, c.Language) + "\n" + ReplyCodeLine.For(c.Language));
                 break;
         }
         c.UpdatedAt = now;
@@ -148,7 +149,7 @@ sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert row
         {
             citizen = NewCitizen(phone: reply.From, chatId: null);
             reply.CitizenId = citizen.Id;
-            Answer(Acknowledgements.For(meaning, citizen.Language) + "\n" + BroadcastReplyCodes.For(citizen.Language));
+            Answer(Acknowledgements.For(meaning, citizen.Language) + "\n" + ReplyCodeLine.For(citizen.Language));
             return;
         }
         reply.Unhandled = true;
@@ -264,26 +265,26 @@ sealed class Conversation(EvacuationDb db, SenderIndex senders, RowsToInsert row
         citizen.Longitude = reply.Longitude;
         citizen.UpdatedAt = now;
         Event(CitizenEventKind.ReplyReceived, "Telegram: shared a location");
-        Answer(RouteText(Acknowledgements.For(new ReplyMeaning(ReplyKind.Route), citizen.Language)));
+        AnswerRoute();
     }
 
-    /// <summary>Re-assigns the nearest open crossing from the citizen's location or region, and writes the directions.</summary>
-    string RouteText(string heading)
+    /// <summary>
+    /// Re-assigns the nearest open crossing from the citizen's location or region and answers with the route; or, when
+    /// we cannot place them, how to tell us where they are; or, when every crossing is closed, to wait.
+    /// </summary>
+    void AnswerRoute()
     {
         var c = citizen!;
-        var crossing = places.ChooseFor(c);
-        var from = places.StartingPoint(c);
-        if (crossing is null || from is null)
-        {
-            return heading + "\n" + Acknowledgements.For(new ReplyMeaning(ReplyKind.Route), c.Language) + " 📍";
-        }
-        if (c.AssignedCrossing != crossing.Id)
+        var from = places.OriginOf(c);
+        var crossing = from is { } origin ? places.Choose(origin.Point) : null;
+        if (crossing is not null && c.AssignedCrossing != crossing.Id)
         {
             Event(CitizenEventKind.CrossingAssigned, $"{c.AssignedCrossing ?? "none"} → {crossing.Id}");
             c.AssignedCrossing = crossing.Id;
             c.AssignedCrossingAt = now;
         }
-        return heading + "\n" + RouteDirections.Describe(crossing, from.Value, c.Language);
+        var (text, keyboard) = RouteAnswer.For(crossing, from, c.Language, reply.Channel == ChannelKind.Telegram, signature, now);
+        Answer(text, keyboard);
     }
 
     /// <summary>Telegram has no delivery receipts: a reply proves our last message reached the chat (CONTRACT.md section 3).</summary>

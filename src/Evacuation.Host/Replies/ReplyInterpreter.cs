@@ -1,3 +1,4 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
@@ -19,6 +20,7 @@ public sealed class ReplyInterpreter(
     DeliveryPulse deliveries,
     IOptions<DeliveriesOptions> deliveryOptions,
     WriterQueue writers,
+    Signature signature,
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
@@ -113,7 +115,7 @@ public sealed class ReplyInterpreter(
         var rows = new RowsToInsert();
         foreach (var reply in replies)
         {
-            var conversation = new Conversation(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter, places);
+            var conversation = new Conversation(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter, places, signature);
             conversation.FindCitizen();
             await conversation.ActAsync(cancellationToken);
             reply.InterpretedAt = now;

@@ -6,8 +6,9 @@ namespace Evacuation.Host.Routes;
 
 /// <summary>
 /// Keeps the <c>crossings</c> table and the crossings in memory in step: at start, each crossing of the file without
-/// a row gets one (its status and notes from the file), and each stored row sets the status and notes in memory, so
-/// an operator's closure outlives a restart while names and coordinates still come from the file.
+/// a row gets one (its status from the file, no notes), and each stored row sets the status and notes in memory, so
+/// an operator's closure outlives a restart while names, coordinates and the file's advice (by language) still come
+/// from the file. The table's notes are operators' own.
 /// </summary>
 public static class CrossingStates
 {
@@ -19,7 +20,7 @@ public static class CrossingStates
         var missing = crossings.Crossings.Where(c => !stored.ContainsKey(c.Id)).ToList();
         if (missing.Count > 0)
         {
-            db.Crossings.AddRange(missing.Select(c => new CrossingState { Id = c.Id, Status = c.Status, Notes = c.Notes, UpdatedAt = now, UpdatedBy = SeededBy }));
+            db.Crossings.AddRange(missing.Select(c => new CrossingState { Id = c.Id, Status = c.Status, Notes = "", UpdatedAt = now, UpdatedBy = SeededBy }));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -36,7 +37,9 @@ public static class CrossingStates
             if (stored.TryGetValue(crossing.Id, out var state))
             {
                 crossing.Status = state.Status;
-                crossing.Notes = state.Notes;
+                // Rows seeded before the file's notes became per-language advice hold the file's English notes, which
+                // would reach every language: only an operator's notes are kept.
+                crossing.Notes = state.UpdatedBy == SeededBy ? "" : state.Notes;
             }
         }
     }

@@ -3,7 +3,10 @@ using Evacuation.Core.Routes;
 
 namespace Evacuation.Host.Routes;
 
-/// <summary>One crossing as <c>GET /api/crossings</c> shows it; <c>names</c> holds the display name in each language.</summary>
+/// <summary>
+/// One crossing as <c>GET /api/crossings</c> shows it: <c>names</c> holds the display name in each language,
+/// <c>advice</c> the crossings file's notes by language, <c>notes</c> the operators' own.
+/// </summary>
 public sealed record CrossingView(
     string Id,
     string Name,
@@ -13,7 +16,9 @@ public sealed record CrossingView(
     string Country,
     CrossingStatus Status,
     string Notes,
+    IReadOnlyDictionary<string, string> Advice,
     bool PedestriansAllowed,
+    bool VehiclesAllowed,
     double Latitude,
     double Longitude,
     int CitizensAssigned)
@@ -27,7 +32,9 @@ public sealed record CrossingView(
         c.Country,
         c.Status,
         c.Notes,
+        c.Advice,
         c.PedestriansAllowed,
+        c.VehiclesAllowed,
         c.Location.Latitude,
         c.Location.Longitude,
         citizensAssigned);

@@ -22,7 +22,7 @@ namespace Evacuation.Host.Routes;
 /// closure") no longer exists once they are moved; writing them in the caller's transaction also means a crash
 /// leaves either the move and its messages, or neither.
 /// </remarks>
-public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions<DeliveriesOptions> options)
+public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions<DeliveriesOptions> options, Signature signature)
 {
     /// <summary>Ids per UPDATE: one array parameter (about 400 KB of JSON on SQLite) per 10,000 citizens.</summary>
     const int Chunk = 10_000;
@@ -75,14 +75,15 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
         var broadcasts = new List<string>();
         var messaged = 0;
         var routeAudience = new Audience([], [], [crossing.Id]);
-        var sent = await QueueAsync(BroadcastKind.RouteInstructions, new Dictionary<string, string>(), routeAudience,
+        // "Route changed: X is closed, go to Y", X written into each language's template.
+        var sent = await QueueAsync(BroadcastKind.RouteInstructions, BuiltInTemplates.RouteChanged(crossing), routeAudience,
             moved.Where(r => !optedOut.Contains(r.Id)).ToList(), actor, now, cancellationToken);
         if (sent is { } routes)
         {
             broadcasts.Add(routes.Id.ToString());
             messaged += routes.Recipients;
         }
-        var wait = await QueueAsync(BroadcastKind.Custom, WaitForInstructions.Texts, routeAudience,
+        var wait = await QueueAsync(BroadcastKind.Custom, WaitForInstructions.Texts(signature), routeAudience,
             waiting.Where(r => !optedOut.Contains(r.Id)).ToList(), actor, now, cancellationToken);
         if (wait is { } told)
         {
@@ -157,7 +158,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
             FannedOutAt = now,
         };
         var render = new BroadcastTexts(kind, texts);
-        var values = new RouteValues(planner);
+        var values = new RouteValues(planner, signature, now);
         var rows = new List<Delivery>(recipients.Count);
         foreach (var recipient in recipients)
         {

@@ -61,14 +61,17 @@ public sealed class TelegramChannelTests : IAsyncLifetime
         Assert.All(sent.Buttons.Zip("1234"), pair => Assert.StartsWith(pair.Second.ToString(), pair.First.Text, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Button_labels_can_be_given_by_the_caller()
+    [Theory]
+    [InlineData("replies:uk", new[] { "1 Вже за кордоном", "2 В дорозі", "3 Залишаюся", "4 Потрібна допомога" })]
+    [InlineData("replies:ru", new[] { "1 Уже за границей", "2 В пути", "3 Остаюсь", "4 Нужна помощь" })]
+    [InlineData("replies:he", new[] { "1 מחוץ לאוקראינה", "2 בדרך", "3 נשארים", "4 צריכים עזרה" })]
+    [InlineData("replies:en", new[] { "1 Out of Ukraine", "2 On the way", "3 Staying", "4 Need help" })]
+    [InlineData(null, new[] { "1 Out of Ukraine", "2 On the way", "3 Staying", "4 Need help" })]
+    public async Task Reply_buttons_are_labelled_in_the_language_the_delivery_carries(string? keyboard, string[] labels)
     {
-        var channel = new TelegramChannel(TelegramBot.CreateClient(Options(), http), ["1 Виїхав", "2 В дорозі", "3 Лишаюсь", "4 Допомога"]);
+        await Channel().SendAsync(Message("Leave now.", withButtons: true) with { Keyboard = keyboard }, TestContext.Current.CancellationToken);
 
-        await channel.SendAsync(Message("Їдьте.", withButtons: true), TestContext.Current.CancellationToken);
-
-        Assert.Equal(["1 Виїхав", "2 В дорозі", "3 Лишаюсь", "4 Допомога"], Assert.Single(server.SentMessages).Buttons.Select(b => b.Text));
+        Assert.Equal(labels, Assert.Single(server.SentMessages).Buttons.Select(b => b.Text));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class BroadcastTextTests
     {
         var text = BroadcastText.Compose(BroadcastKind.Advisory, "{name}, go to {crossing} now.\n", Olena);
 
-        Assert.Equal("Olena, go to Shehyni-Medyka now.\n" + ReplyCodes.For(Language.English), text);
+        Assert.Equal("Evacuation notice: Olena, go to Shehyni-Medyka now.\n" + ReplyCodeLine.For(Language.English), text);
     }
 
     [Fact]
@@ -43,7 +43,17 @@ public class BroadcastTextTests
     {
         var text = BroadcastText.Compose(BroadcastKind.RouteInstructions, "{replyCodes} Go to {crossing}.", Olena);
 
-        Assert.Equal(ReplyCodes.For(Language.English) + " Go to Shehyni-Medyka.", text);
+        Assert.Equal("Evacuation notice: " + ReplyCodeLine.For(Language.English) + " Go to Shehyni-Medyka.", text);
+    }
+
+    [Fact]
+    public void An_operator_template_is_opened_by_the_sender_unless_it_places_the_sender_itself()
+    {
+        var signed = Olena with { Signature = new Signature("Embassy of Israel", new Dictionary<string, string> { [Language.Hebrew] = "שגרירות ישראל" }, "") };
+
+        Assert.StartsWith("Embassy of Israel: Go now.", BroadcastText.Compose(BroadcastKind.Advisory, "Go now.", signed), StringComparison.Ordinal);
+        Assert.StartsWith("\u200Fשגרירות ישראל: צאו", BroadcastText.Compose(BroadcastKind.Advisory, "צאו", signed with { Language = Language.Hebrew }), StringComparison.Ordinal);
+        Assert.StartsWith("Go now, says Embassy of Israel.", BroadcastText.Compose(BroadcastKind.Advisory, "Go now, says {sender}.", signed), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
+using Evacuation.Core.Texts;
 
 namespace Evacuation.Core.Tests.Broadcasts;
 
@@ -97,6 +98,34 @@ public class MessageTemplateRenderTests
     [InlineData(Language.Ukrainian)]
     public void Reply_codes_are_filled_in_the_citizens_language(string language)
     {
-        Assert.Equal(ReplyCodes.For(language), MessageTemplate.Render("{replyCodes}", new MessageValues(language)));
+        Assert.Equal(ReplyCodeLine.For(language), MessageTemplate.Render("{replyCodes}", new MessageValues(language)));
+    }
+
+    [Fact]
+    public void Sender_hotline_and_time_are_written_in_the_citizens_language_and_left_out_when_unknown()
+    {
+        var signature = new Signature("Embassy of Israel", new Dictionary<string, string> { [Language.Hebrew] = "שגרירות ישראל" }, "+972 3 555 0100");
+        var at = new DateTime(2026, 7, 1, 11, 5, 0, DateTimeKind.Utc); // 14:05 in Kyiv (summer time, UTC+3)
+        const string template = "{sender}: crossing {asOf}: X. {hotline} end";
+
+        Assert.Equal("Embassy of Israel: crossing as of 14:05 Kyiv time: X. Hotline +972 3 555 0100. end",
+            MessageTemplate.Render(template, new MessageValues(Language.English) { Signature = signature, At = at }));
+        Assert.Equal("Embassy of Israel: crossing (станом на 14:05 за київським часом): X. Гаряча лінія: +972 3 555 0100. end",
+            MessageTemplate.Render(template, new MessageValues(Language.Ukrainian) { Signature = signature, At = at }));
+        Assert.Equal("שגרירות ישראל: crossing (נכון לשעה 14:05 לפי שעון קייב): X. קו חם: \u200E+972 3 555 0100\u200E. end",
+            MessageTemplate.Render(template, new MessageValues(Language.Hebrew) { Signature = signature, At = at }));
+        Assert.Equal("Evacuation notice: crossing: X. end", MessageTemplate.Render(template, new MessageValues(Language.English)));
+    }
+
+    [Theory]
+    [InlineData(2026, 1, 15, 12, 0, "14:00")]
+    [InlineData(2026, 7, 15, 12, 0, "15:00")]
+    [InlineData(2026, 3, 29, 0, 59, "02:59")]
+    [InlineData(2026, 3, 29, 1, 0, "04:00")]
+    [InlineData(2026, 10, 25, 0, 59, "03:59")]
+    [InlineData(2026, 10, 25, 1, 0, "03:00")]
+    public void Kyiv_time_follows_summer_time(int year, int month, int day, int hour, int minute, string expected)
+    {
+        Assert.Equal(expected, KyivTime.Format(new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc)));
     }
 }

@@ -43,25 +43,24 @@ public class SmsEstimateTests
         Assert.Equal(24L * 10_000, estimate.TotalSegments);
     }
 
-    public static TheoryData<string, BroadcastKind, string?, string, string, int> Broadcasts => new()
+    [Fact]
+    public void Messages_of_different_lengths_add_up_and_the_longest_gives_the_segments()
     {
-        // label, kind, operator text, language, encoding, segments
-        { "the English advisory is two GSM-7 segments", BroadcastKind.Advisory, null, Language.English, SmsEncoding.Gsm7, 2 },
-        { "the English route instructions are two GSM-7 segments", BroadcastKind.RouteInstructions, null, Language.English, SmsEncoding.Gsm7, 2 },
-        { "the Hebrew advisory is UCS-2", BroadcastKind.Advisory, null, Language.Hebrew, SmsEncoding.Ucs2, 3 },
-        { "a custom text is counted as written", BroadcastKind.Custom, "Leave now.", Language.English, SmsEncoding.Gsm7, 1 },
-        { "an operator template gets its reply codes counted", BroadcastKind.Advisory, "Leave now.", Language.English, SmsEncoding.Gsm7, 1 },
-    };
+        var estimate = SmsEstimate.Of(Language.English, [(new string('a', 150), 10), (new string('a', 200), 5), (new string('a', 150), 1)]);
 
-    [Theory]
-    [MemberData(nameof(Broadcasts))]
-    public void A_broadcast_is_estimated_with_typical_values(string label, BroadcastKind kind, string? text, string language, string encoding, int segments)
+        Assert.Equal(SmsEncoding.Gsm7, estimate.Encoding);
+        Assert.Equal(2, estimate.Segments);
+        Assert.Equal(16, estimate.Recipients);
+        Assert.Equal(10 + 10 + 1, estimate.TotalSegments);
+    }
+
+    [Fact]
+    public void One_UCS2_message_among_GSM7_ones_makes_the_language_UCS2_and_names_the_character()
     {
-        var estimate = SmsEstimate.For(kind, text, language, 100);
+        var estimate = SmsEstimate.Of(Language.English, [("Go to Medyka.", 3), ("Go to Krościenko.", 2)]);
 
-        Assert.True(encoding == estimate.Encoding, $"{label}: {estimate.Encoding}");
-        Assert.True(segments == estimate.Segments, $"{label}: {estimate.Segments} segments");
-        Assert.Equal(segments * 100L, estimate.TotalSegments);
-        Assert.Equal(language, estimate.Language);
+        Assert.Equal(SmsEncoding.Ucs2, estimate.Encoding);
+        Assert.Equal(["ś"], estimate.Ucs2Characters);
+        Assert.Equal(5, estimate.TotalSegments);
     }
 }

@@ -55,11 +55,11 @@ public sealed class AcknowledgementsTests
     }
 
     [Theory]
-    [InlineData("en", "Thank you, we have recorded that you have left. Stay safe.")]
-    [InlineData("EN", "Thank you, we have recorded that you have left. Stay safe.")]
-    [InlineData("fr", "Thank you, we have recorded that you have left. Stay safe.")]
-    [InlineData("", "Thank you, we have recorded that you have left. Stay safe.")]
-    [InlineData("uk", "Дякуємо, ми зафіксували, що ви виїхали. Бережіть себе.")]
+    [InlineData("en", "Thank you, we have recorded that you are out of Ukraine. Stay safe.")]
+    [InlineData("EN", "Thank you, we have recorded that you are out of Ukraine. Stay safe.")]
+    [InlineData("fr", "Thank you, we have recorded that you are out of Ukraine. Stay safe.")]
+    [InlineData("", "Thank you, we have recorded that you are out of Ukraine. Stay safe.")]
+    [InlineData("uk", "Дякуємо, ми зафіксували, що ви вже за кордоном. Бережіть себе.")]
     public void Departed_is_thanked_and_unknown_languages_fall_back_to_english(string language, string expected) =>
         Assert.Equal(expected, Acknowledgements.For(ReplyMeaning.Of(JourneyStatus.Departed), language));
 
@@ -76,8 +76,31 @@ public sealed class AcknowledgementsTests
     {
         var text = Acknowledgements.For(new ReplyMeaning(ReplyKind.Language), "ru");
 
-        Assert.StartsWith("На каком языке", text, StringComparison.Ordinal);
-        Assert.Contains("LANG he", text, StringComparison.Ordinal);
+        Assert.StartsWith("Выберите язык", text, StringComparison.Ordinal);
+        Assert.All(Language.All, code => Assert.Contains("LANG " + code, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void In_Hebrew_each_language_choice_stands_on_its_own_line_Hebrew_first_so_the_order_survives_right_to_left()
+    {
+        var lines = Acknowledgements.For(new ReplyMeaning(ReplyKind.Language), "he").Split('\n');
+
+        Assert.Equal(5, lines.Length);
+        Assert.All(lines.Skip(1), line =>
+        {
+            Assert.InRange(line[0], 'א', 'ת');
+            Assert.Matches("^[א-ת]+ – LANG (en|he|ru|uk)$", line);
+        });
+    }
+
+    [Fact]
+    public void An_answer_to_a_call_for_help_gives_the_hotline_when_there_is_one()
+    {
+        var signature = new Evacuation.Core.Broadcasts.Signature("", new Dictionary<string, string>(), "+380 44 000 0000");
+
+        Assert.EndsWith("call 112. Hotline +380 44 000 0000.", Acknowledgements.For(ReplyMeaning.Of(JourneyStatus.NeedsHelp), "en", signature), StringComparison.Ordinal);
+        Assert.EndsWith("call 112.", Acknowledgements.For(ReplyMeaning.Of(JourneyStatus.NeedsHelp), "en"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hotline", Acknowledgements.For(ReplyMeaning.Of(JourneyStatus.Departed), "en", signature), StringComparison.Ordinal);
     }
 
     [Fact]

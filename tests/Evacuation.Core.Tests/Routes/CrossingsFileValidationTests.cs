@@ -36,6 +36,13 @@ public sealed class CrossingsFileValidationTests
         { "a misspelt field", FileWith(Crossing("\"country\": \"PL\", \"lattitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\"")), "crossings.json line 4: crossing 'c-d' has unknown field 'lattitude'" },
         { "a field given twice", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\", \"status\": \"Closed\"")), "crossings.json line 4: crossings[1].status is given twice (first on line 4)" },
         { "a latitude written as text", FileWith(Crossing("\"country\": \"PL\", \"latitude\": \"50.0\", \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\"")), "crossings.json line 4: crossings[1].latitude has a value of the wrong type (expected an object with \"crossings\" and \"regions\" as in the shipped file)" },
+        { "an English name outside GSM-7", FileWith(Crossing("\"names\": { \"en\": \"C–D\" }, \"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\"")), "crossings.json line 4: crossing 'c-d''s English name 'C–D' has characters an English SMS cannot carry cheaply ('–'): write names.en in plain letters and ASCII hyphens" },
+        { "sides with letters outside GSM-7 and no English name", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\"").Replace("\"D\"", "\"Krościenko\"", StringComparison.Ordinal)), "crossings.json line 4: crossing 'c-d''s English name 'C-Krościenko' has characters an English SMS cannot carry cheaply ('ś'): write names.en in plain letters and ASCII hyphens" },
+        { "an English note outside GSM-7", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\", \"notes\": { \"en\": \"Queue — 6 h\" }")), "crossings.json line 4: crossing 'c-d''s English note 'Queue — 6 h' has characters an English SMS cannot carry cheaply ('—'): write notes.en in plain letters and ASCII hyphens" },
+        { "a note in a language we do not write", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\", \"notes\": { \"pl\": \"Kolejka\" }")), "crossings.json line 4: crossing 'c-d' has a note in unknown language 'pl' (expected en, he, ru, uk)" },
+        { "notes that are a number", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\", \"notes\": 5")), "crossings.json line 4: crossing 'c-d' has notes that are neither text nor an object by language (\"notes\": { \"en\": \"...\", \"uk\": \"...\" })" },
+        { "nobody may cross", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": false, \"vehicles\": false, \"status\": \"Open\"")), "crossings.json line 4: crossing 'c-d' lets neither pedestrians nor vehicles cross: set \"pedestrians\" or \"vehicles\" to true" },
+        { "a region centre in a language we do not write", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\""), """{ "name": "Lviv", "latitude": 49.84, "longitude": 24.03, "centre": { "pl": "Lwowa" } }"""), "crossings.json line 7: region 'Lviv' has a centre in unknown language 'pl' (expected en, he, ru, uk)" },
         { "a region without latitude", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\""), """{ "name": "Lviv", "longitude": 24.03 }"""), "crossings.json line 7: region 'Lviv' has no latitude" },
         { "a region without a name", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\""), """{ "name": " ", "latitude": 49.84, "longitude": 24.03 }"""), "crossings.json line 7: region #1 has no name" },
         { "a region whose alias is its own name", FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\""), """{ "name": "Lviv", "latitude": 49.84, "longitude": 24.03, "aliases": ["LVIV"] }"""), "crossings.json line 7: region name or alias 'LVIV' is already used on line 7" },
@@ -48,6 +55,18 @@ public sealed class CrossingsFileValidationTests
         var error = Assert.Throws<CrossingsFileException>(() => CrossingsFile.Parse(json));
 
         Assert.True(expectedMessage == error.Message, $"{label}:\n expected {expectedMessage}\n got      {error.Message}");
+    }
+
+    [Fact]
+    public void Notes_are_advice_by_language_and_a_plain_string_is_English()
+    {
+        var byLanguage = CrossingsFile.Parse(FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\", \"notes\": { \"en\": \"Ferry.\", \"UK\": \"Пором.\" }")));
+        var english = CrossingsFile.Parse(FileWith(Crossing("\"country\": \"PL\", \"latitude\": 50.0, \"longitude\": 24.0, \"pedestrians\": true, \"status\": \"Open\", \"notes\": \" Ferry. \"")));
+
+        Assert.Equal(new Dictionary<string, string> { ["en"] = "Ferry.", ["uk"] = "Пором." }, byLanguage.Crossings[1].Advice);
+        Assert.Equal(new Dictionary<string, string> { ["en"] = "Ferry." }, english.Crossings[1].Advice);
+        Assert.Empty(byLanguage.Crossings[0].Advice);
+        Assert.True(byLanguage.Crossings[1].VehiclesAllowed);
     }
 
     [Fact]

@@ -16,33 +16,58 @@ public sealed class RouteDirectionsTests
         Names = new Dictionary<string, string>
         {
             [Language.Hebrew] = "שהיני–מדיקה",
-            [Language.Russian] = "Шегини–Медыка",
+            [Language.Russian] = "Шегині–Медика",
             [Language.Ukrainian] = "Шегині–Медика",
         },
-        Notes = "Bring passports.",
+        Advice = new Dictionary<string, string> { [Language.English] = "Bring passports.", [Language.Ukrainian] = "Візьміть паспорти." },
+        Notes = "Queue 2 h.",
     };
 
     // 80 km due east of the crossing, along its parallel.
     static readonly GeoPoint EightyKmEast = new(49.797, 22.958 + (80 / (GeoPoint.EarthRadiusKm * Math.PI / 180 * Math.Cos(49.797 * Math.PI / 180))));
 
-    public static TheoryData<string, string> Languages => new()
+    static readonly Region Lviv = new("Lviv", EightyKmEast.Latitude, EightyKmEast.Longitude, [])
     {
-        { Language.English, "Shehyni–Medyka (Poland), about 80 km west of you. Pedestrians may cross. Bring passports." },
-        { Language.Hebrew, "שהיני–מדיקה (פולין), כ-80 ק״מ מערבית לך. מותר לעבור ברגל. Bring passports." },
-        { Language.Russian, "Шегини–Медыка (Польша), примерно 80 км к западу от вас. Пешком пройти можно. Bring passports." },
-        { Language.Ukrainian, "Шегині–Медика (Польща), приблизно 80 км на захід від вас. Пішки перейти можна. Bring passports." },
-        { "fr", "Shehyni–Medyka (Poland), about 80 km west of you. Pedestrians may cross. Bring passports." },
+        Centre = new Dictionary<string, string> { ["en"] = "Lviv", ["he"] = "לביב", ["ru"] = "Львова", ["uk"] = "Львова" },
+    };
+
+    public static TheoryData<string, string> FromALocation => new()
+    {
+        { Language.English, "In Poland, 80 km west of you (straight line). Bring passports. Queue 2 h." },
+        { Language.Hebrew, "בפולין, כ־80 ק״מ מכם בקו אווירי, לכיוון מערב. Queue 2 h." },
+        { Language.Russian, "В Польше, в 80 км к западу от вас (по прямой). Queue 2 h." },
+        { Language.Ukrainian, "У Польщі, за 80 км на захід від вас (по прямій). Візьміть паспорти. Queue 2 h." },
+        { "fr", "In Poland, 80 km west of you (straight line). Bring passports. Queue 2 h." },
     };
 
     [Theory]
-    [MemberData(nameof(Languages))]
-    public void Directions_name_the_crossing_its_country_distance_and_direction_in_the_citizens_language(string language, string expected)
+    [MemberData(nameof(FromALocation))]
+    public void Directions_from_a_shared_location_give_country_distance_and_direction_and_advice_only_in_its_own_language(string language, string expected)
     {
         Assert.Equal(expected, RouteDirections.Describe(Shehyni, EightyKmEast, language));
     }
 
+    public static TheoryData<string, string> FromARegion => new()
+    {
+        { Language.English, "In Poland, 80 km west of central Lviv (straight line)." },
+        { Language.Hebrew, "בפולין, כ־80 ק״מ ממרכז לביב בקו אווירי, לכיוון מערב." },
+        { Language.Russian, "В Польше, в 80 км к западу от центра Львова (по прямой)." },
+        { Language.Ukrainian, "У Польщі, за 80 км на захід від центру Львова (по прямій)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(FromARegion))]
+    public void Directions_from_a_region_say_they_are_measured_from_its_centre(string language, string expected)
+    {
+        var plain = new Crossing { Id = "x", UkrainianSide = "X", OtherSide = "Y", Country = BorderCountry.Poland, Location = Shehyni.Location, PedestriansAllowed = true };
+
+        Assert.Equal(expected, RouteDirections.Describe(plain, new Origin(EightyKmEast, Lviv), language));
+        Assert.Contains(language == Language.English ? "of your region's centre" : language == Language.Hebrew ? "ממרכז האזור שלכם" : language == Language.Russian ? "от центра вашего региона" : "від центру вашого регіону",
+            RouteDirections.Describe(plain, new Origin(EightyKmEast, Lviv with { Centre = new Dictionary<string, string>() }), language), StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void Directions_warn_of_queues_and_vehicle_only_crossings_and_skip_empty_notes()
+    public void Directions_warn_of_queues_and_say_who_may_cross_when_not_everyone_may()
     {
         var crossing = new Crossing
         {
@@ -53,10 +78,13 @@ public sealed class RouteDirectionsTests
             Location = new GeoPoint(49.956, 23.094),
             Status = CrossingStatus.Congested,
         };
+        var footbridge = new Crossing { Id = "f", UkrainianSide = "F", OtherSide = "G", Country = BorderCountry.Slovakia, Location = new GeoPoint(48.5, 22.1), PedestriansAllowed = true, VehiclesAllowed = false };
         var southEast = new GeoPoint(49.5, 23.8);
 
-        Assert.Equal("Krakovets–Korczowa (Poland), about 70 km north-west of you. Vehicles only, no pedestrians. Long queues reported.", RouteDirections.Describe(crossing, southEast, Language.English));
-        Assert.Equal("Krakovets–Korczowa (Польща), приблизно 70 км на північний захід від вас. Лише для транспорту, пішки не можна. Великі черги.", RouteDirections.Describe(crossing, southEast, Language.Ukrainian));
+        Assert.Equal("In Poland, 70 km north-west of you (straight line). Vehicles only. Long queues reported.", RouteDirections.Describe(crossing, southEast, Language.English));
+        Assert.Equal("У Польщі, за 70 км на північний захід від вас (по прямій). Лише на транспорті, пішки не можна. Великі черги.", RouteDirections.Describe(crossing, southEast, Language.Ukrainian));
+        Assert.EndsWith("(straight line). Pedestrians only.", RouteDirections.Describe(footbridge, southEast, Language.English), StringComparison.Ordinal);
+        Assert.EndsWith("Только пешком.", RouteDirections.Describe(footbridge, southEast, Language.Russian), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -78,17 +106,19 @@ public sealed class RouteDirectionsTests
     }
 
     [Fact]
-    public void Directions_to_any_shipped_crossing_fit_in_a_few_sms_segments()
+    public void Directions_to_any_shipped_crossing_from_any_region_are_short()
     {
         var file = Some.ShippedFile();
-        var kyiv = new GeoPoint(50.4501, 30.5234);
 
-        foreach (var crossing in file.Crossings)
+        foreach (var region in file.Regions.Regions)
         {
-            foreach (var language in Language.All)
+            foreach (var crossing in file.Crossings)
             {
-                var text = RouteDirections.Describe(crossing, kyiv, language);
-                Assert.True(text.Length <= 240, $"{crossing.Id}/{language} is {text.Length} characters: {text}");
+                foreach (var language in Language.All)
+                {
+                    var text = RouteDirections.Describe(crossing, new Origin(new GeoPoint(region.Latitude, region.Longitude), region), language);
+                    Assert.True(text.Length <= 160, $"{crossing.Id}/{region.Name}/{language} is {text.Length} characters: {text}");
+                }
             }
         }
     }
@@ -98,11 +128,11 @@ public sealed class RouteDirectionsTests
     {
         var file = Some.ShippedFile();
         var assignment = new CrossingAssignment(file);
-        var from = assignment.StartingPoint(null, null, "Lviv")!.Value;
+        var from = assignment.OriginOf(null, null, "Lviv")!.Value;
 
-        var text = RouteDirections.Describe(assignment.Choose(from)!, from, Language.English);
+        var text = RouteDirections.Describe(assignment.Choose(from.Point)!, from, Language.English);
 
-        Assert.Contains("(Poland)", text, StringComparison.Ordinal);
-        Assert.Contains("west of you", text, StringComparison.Ordinal);
+        Assert.StartsWith("In Poland,", text, StringComparison.Ordinal);
+        Assert.Contains("west of central Lviv (straight line)", text, StringComparison.Ordinal);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ShippedCrossingsFileTests
     }
 
     [Fact]
-    public void Every_shipped_crossing_has_a_name_in_every_language_and_short_notes()
+    public void Every_shipped_crossing_has_a_name_in_every_language_and_its_advice_in_all_or_none()
     {
         foreach (var crossing in File.Crossings)
         {
@@ -59,8 +59,27 @@ public sealed class ShippedCrossingsFileTests
             }
 
             Assert.True(crossing.Names.ContainsKey(Language.Hebrew) && crossing.Names.ContainsKey(Language.Russian) && crossing.Names.ContainsKey(Language.Ukrainian), $"{crossing.Id} lacks a he/ru/uk name");
-            Assert.InRange(crossing.Notes.Length, 1, 120);
+            Assert.True(crossing.Advice.Count is 0 or 4, $"{crossing.Id} has advice in {string.Join(", ", crossing.Advice.Keys)} only");
+            Assert.All(crossing.Advice.Values, advice => Assert.InRange(advice.Length, 1, 60));
+            Assert.Equal("", crossing.Notes);
         }
+    }
+
+    [Fact]
+    public void Every_shipped_region_names_its_centre_in_every_language()
+    {
+        foreach (var region in File.Regions.Regions)
+        {
+            Assert.True(Language.All.All(region.Centre.ContainsKey), $"{region.Name} lacks a centre in {string.Join(", ", Language.All.Where(l => !region.Centre.ContainsKey(l)))}");
+        }
+    }
+
+    [Fact]
+    public void The_footbridge_into_Slovakia_is_for_pedestrians_only()
+    {
+        Assert.True(File.TryFindCrossing("mali-selmentsi-velke-slemence", out var crossing));
+        Assert.True(crossing.PedestriansAllowed);
+        Assert.False(crossing.VehiclesAllowed);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class BroadcastFlowTests
         Assert.Equal(30, deliveries.Count(d => d.Channel == Core.Channels.ChannelKind.Telegram));
         Assert.Equal(10, deliveries.Count(d => d.Channel == Core.Channels.ChannelKind.Sms));
         Assert.All(deliveries, d => Assert.Equal(DeliveryState.Sent, d.State));
-        Assert.Contains(deliveries, d => d.Text.StartsWith("OFFICIAL", StringComparison.Ordinal));
+        Assert.Contains(deliveries, d => d.Text.StartsWith("Evacuation notice: Leave Ukraine now", StringComparison.Ordinal));
         var events = await app.WithDbAsync(db => db.CitizenEvents.CountAsync(e => e.Kind == CitizenEventKind.MessageSent));
         Assert.Equal(40, events);
         var contacted = await app.WithDbAsync(db => db.Citizens.CountAsync(c => c.LastContactAt != null));
@@ -47,9 +47,10 @@ public sealed class BroadcastFlowTests
 
         var deliveries = await app.DeliveriesAsync();
         var first = deliveries.Single(d => d.CitizenId == citizens[0].Id);
-        Assert.StartsWith("Citizen 0, leave now.\n", first.Text, StringComparison.Ordinal);
-        Assert.EndsWith(Core.Broadcasts.ReplyCodes.For("en"), first.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Evacuation notice: Citizen 0, leave now.\n", first.Text, StringComparison.Ordinal);
+        Assert.EndsWith(Core.Broadcasts.ReplyCodeLine.For("en"), first.Text, StringComparison.Ordinal);
         Assert.True(first.WithReplyButtons);
+        Assert.Equal("replies:en", first.Keyboard);
     }
 
     [Fact]

@@ -17,6 +17,10 @@ public sealed class StartupConfigurationTests
     [InlineData("Storage:Provider", "Oracle")]
     [InlineData("Operators:ApiKeys:0:Key", "short")]
     [InlineData("Reminders:MaxReminders", "many")]
+    [InlineData("Messages:SenderName", "Посольство Израиля")]
+    [InlineData("Messages:SenderName", "The Embassy of the State of Israel in Kyiv")]
+    [InlineData("Messages:SenderNames:fr", "Ambassade")]
+    [InlineData("Messages:Hotline", "call the embassy")]
     public async Task A_bad_setting_stops_start_up_with_one_line_that_names_the_key(string key, string value)
     {
         var folder = Directory.CreateTempSubdirectory("evac-start-");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
@@ -116,8 +117,8 @@ public sealed class CrossingClosureTests
         Assert.Equal(CrossingEndpoints.AllClosedWarning, answer.GetProperty("warning").GetString());
         Assert.Equal(2, answer.GetProperty("reroute").GetProperty("waiting").GetInt32());
         var deliveries = await app.DeliveriesAsync();
-        Assert.Equal(WaitForInstructions.Texts[Language.English], deliveries.Single(d => d.CitizenId == Guid.Parse(english.Id)).Text);
-        Assert.Equal(WaitForInstructions.Texts[Language.Ukrainian], deliveries.Single(d => d.CitizenId == Guid.Parse(ukrainian.Id)).Text);
+        Assert.Equal(WaitForInstructions.Text(Language.English, Signature.None), deliveries.Single(d => d.CitizenId == Guid.Parse(english.Id)).Text);
+        Assert.Equal(WaitForInstructions.Text(Language.Ukrainian, Signature.None), deliveries.Single(d => d.CitizenId == Guid.Parse(ukrainian.Id)).Text);
         Assert.Null((await app.AddCitizenAsync(3, "Kyiv")).Crossing);
         Assert.All(await app.WithDbAsync(db => db.Citizens.AsNoTracking().ToListAsync()), c => Assert.Null(c.AssignedCrossing));
 

@@ -1,3 +1,4 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Routes;
 using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Routes;
@@ -21,9 +22,11 @@ public sealed class RouteValuesTests
     {
         var crossings = CrossingsFile.Load(CrossingsFile.ShippedPath);
         var planner = new CrossingPlanner(crossings);
-        var values = new RouteValues(planner);
+        var signature = new Signature("Embassy of Israel", new Dictionary<string, string>(), "+972 3 555 0100");
+        var at = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        var values = new RouteValues(planner, signature, at);
 
-        var expected = recipient.Values(crossings, planner.Assignment);
+        var expected = recipient.Values(crossings, planner.Assignment, signature, at);
 
         Assert.True(expected == values.For(recipient), label);
         Assert.True(expected == values.For(recipient with { Name = "Other" }) with { Name = recipient.Name }, label);

@@ -191,7 +191,7 @@ public sealed class InboundSmsTests
         var unhandled = await s.App.Viewer().GetStringAsync("/api/replies?unhandled=true", TestContext.Current.CancellationToken);
         Assert.Contains("purple elephant", unhandled);
         var answer = Assert.Single(await AnswersAsync(s));
-        Assert.Contains(Core.Broadcasts.ReplyCodes.For("en"), answer.Text);
+        Assert.Contains(Core.Broadcasts.ReplyCodeLine.For("en"), answer.Text);
     }
 
     [Fact]

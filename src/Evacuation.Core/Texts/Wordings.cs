@@ -1,9 +1,9 @@
 using Evacuation.Core.Citizens;
 
-namespace Evacuation.Core.Broadcasts;
+namespace Evacuation.Core.Texts;
 
-/// <summary>Finds the wording for a language code; an unknown code gets English rather than no message at all.</summary>
-internal static class Wordings
+/// <summary>Finds the wording for a language code (any case); an unknown code gets English rather than no message at all.</summary>
+public static class Wordings
 {
     static readonly Dictionary<string, Wording> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -12,6 +12,8 @@ internal static class Wordings
         [Language.Russian] = RussianWording.Value,
         [Language.Ukrainian] = UkrainianWording.Value,
     };
+
+    public static IReadOnlyList<Wording> All { get; } = [.. Language.All.Select(language => ByLanguage[language])];
 
     public static Wording For(string? language) =>
         ByLanguage.TryGetValue((language ?? "").Trim(), out var wording) ? wording : EnglishWording.Value;
