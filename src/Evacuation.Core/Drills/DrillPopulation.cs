@@ -26,14 +26,15 @@ public static class DrillPopulation
     static readonly (int Kind, int Weight)[] Reach = [(0, 65), (1, 25), (2, 10)];
 
     /// <summary>
-    /// <paramref name="count"/> citizens of drill <paramref name="drillId"/>. Phones are +38050 numbers and chat ids
-    /// 7,1xx,xxx,xxx from a seeded start; the caller drops any already taken by a real citizen.
+    /// <paramref name="count"/> citizens of drill <paramref name="drillId"/>. Phones are +38050 numbers from a seeded start
+    /// (the caller drops any already taken by a real citizen). Chat ids are negative, which Telegram gives only to groups,
+    /// never to a private chat, so no real person's chat can ever be taken for a drill citizen's.
     /// </summary>
     public static List<Citizen> Make(Guid drillId, int count, int seed, DateTime now, string createdBy)
     {
         var random = new Random(seed);
         var firstPhone = 9_000_000 - count - random.Next(1_000_000);
-        var firstChat = 7_100_000_000L + random.Next(100_000_000);
+        var firstChat = -(7_100_000_000L + random.Next(100_000_000));
         var citizens = new List<Citizen>(count);
         for (var n = 0; n < count; n++)
         {
@@ -48,7 +49,7 @@ public static class DrillPopulation
                 Region = Pick(Regions, random),
                 HouseholdSize = Pick(Households, random),
                 Phone = reach == 2 ? null : "+38050" + (firstPhone + n).ToString("D7", CultureInfo.InvariantCulture),
-                TelegramChatId = reach == 1 ? null : firstChat + n,
+                TelegramChatId = reach == 1 ? null : firstChat - n,
                 CreatedAt = now,
                 UpdatedAt = now,
                 CreatedBy = createdBy,

@@ -54,15 +54,40 @@ public sealed class DrillRun(
                     due.Add(plan.Answers[n]);
                     continue;
                 }
-                await AnswerAsync(drill, due, byId, cancellationToken);
+                var answers = due.ToList();
                 due.Clear();
-                await steps[next].Do!();
+                await RetryAsync(() => AnswerAsync(drill, answers, byId, cancellationToken), cancellationToken);
+                await RetryAsync(steps[next].Do!, cancellationToken);
             }
-            await AnswerAsync(drill, due, byId, cancellationToken);
+            await RetryAsync(() => AnswerAsync(drill, due, byId, cancellationToken), cancellationToken);
         }
         await DrillClock.UntilAsync(time, drill.EndsAt, cancellationToken);
         await FinishAsync(drill, cancellationToken);
     }
+
+    /// <summary>
+    /// A step that lost a race for rows (PostgreSQL picks one of two transactions that wait for each other to fail, as
+    /// when replies are interpreted while a reminder round or a closure writes the same citizens) is tried again. Each
+    /// step is one transaction, or answers keyed so that a repeat is stored once.
+    /// </summary>
+    public async Task<T> RetryAsync<T>(Func<Task<T>> step, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await step();
+            }
+            catch (Exception e) when (attempt < 3 && !cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                logger.LogWarning("A drill step failed ({Error}); trying again", e.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    Task RetryAsync(Func<Task> step, CancellationToken cancellationToken) =>
+        RetryAsync(async () => { await step(); return true; }, cancellationToken);
 
     /// <summary>Hands the answers to the inbox together (it stores concurrent ones in one transaction), then counts them.</summary>
     async Task AnswerAsync(Drill drill, List<DrillAnswer> answers, Dictionary<Guid, Citizen> citizens, CancellationToken cancellationToken)
@@ -71,16 +96,18 @@ public sealed class DrillRun(
         {
             return;
         }
-        await Task.WhenAll(answers.Select(a => inbox.AcceptAsync(MessageOf(drill, a, citizens[a.CitizenId]), cancellationToken)));
+        await Task.WhenAll(answers.Select(a => inbox.AcceptAsync(MessageOf(a, citizens[a.CitizenId]), cancellationToken)));
         drill.AnswersSent += answers.Count;
+        answers.Clear();
         await UpdateAsync(drill.Id, s => s.SetProperty(d => d.AnswersSent, drill.AnswersSent), cancellationToken);
     }
 
     /// <summary>As the citizen would send it: by Telegram when they have it, else by SMS; keyed so a repeat is one reply.</summary>
-    static InboundMessage MessageOf(Drill drill, DrillAnswer answer, Citizen citizen)
+    static InboundMessage MessageOf(DrillAnswer answer, Citizen citizen)
     {
         var telegram = citizen.TelegramChatId is not null;
-        var key = $"drill-{drill.Id:N}-{answer.CitizenId:N}-{answer.Meaning}";
+        var key = $"drill-{answer.CitizenId:N}-{(int)answer.Meaning}"; // a drill citizen's id is new with each drill; 64 characters at most
+
         return new InboundMessage(telegram ? ChannelKind.Telegram : ChannelKind.Sms, key, InboundKind.Text)
         {
             ChatId = telegram ? citizen.TelegramChatId : null,
@@ -113,7 +140,6 @@ public sealed class DrillRun(
                 Recipients = count,
             });
             await db.SaveChangesAsync(cancellationToken);
-            await waiting.ExecuteUpdateAsync(s => s.SetProperty(c => c.RemindersSent, c => c.RemindersSent + 1).SetProperty(c => c.LastContactAt, now), cancellationToken);
             pulse.Pulse();
         }
         await UpdateAsync(drill.Id, s => s.SetProperty(d => d.ReminderRounds, drill.ReminderRounds), cancellationToken);

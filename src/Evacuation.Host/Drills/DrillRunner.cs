@@ -124,7 +124,7 @@ public sealed class DrillRunner(
                 await drill.Task;
                 running = null;
             }
-            return await cleaning.CleanAsync(actor, cancellationToken);
+            return await run.RetryAsync(() => cleaning.CleanAsync(actor, cancellationToken), cancellationToken);
         }
         finally
         {

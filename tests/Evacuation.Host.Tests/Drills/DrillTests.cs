@@ -91,6 +91,25 @@ public sealed class DrillTests
         Assert.Equal(HttpStatusCode.NotFound, (await app.Admin().PostAsync("/api/drills/clean", null)).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(Evacuation.Testing.TestDatabase.Providers), MemberType = typeof(Evacuation.Testing.TestDatabase))]
+    public async Task Cleaning_a_running_drill_stops_it_and_removes_its_citizens(StorageProvider provider)
+    {
+        await using var app = await EvacuationApp.StartAsync(provider, FastSandbox);
+        var real = await app.AddCitizensAsync(1);
+        var started = await app.StartDrillAsync(new { citizens = 80, minutes = 10 });
+        await app.UntilAsync(() => app.WithDbAsync(async db => await db.Deliveries.CountAsync(d => d.State == DeliveryState.Sent) >= 80 ? "advised" : null), "the advisory to be sent");
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+
+        var cleaned = await (await app.Admin().PostAsync("/api/drills/clean", null)).ReadJsonAsync();
+
+        Assert.Equal(started.GetProperty("citizens").GetInt32(), cleaned.GetProperty("citizens").GetInt32());
+        Assert.Equal(real[0].Id, (await app.WithDbAsync(db => db.Citizens.SingleAsync())).Id);
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Replies.CountAsync()));
+        Assert.Equal("Cleaned", (await app.WithDbAsync(db => db.Drills.SingleAsync())).State.ToString());
+    }
+
     [Fact]
     public async Task A_live_channel_refuses_a_drill_unless_the_service_allows_it_and_the_caller_forces_the_sandbox()
     {
