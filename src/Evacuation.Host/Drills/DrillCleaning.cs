@@ -1,3 +1,4 @@
+using Evacuation.Core.Deliveries;
 using Evacuation.Core.Drills;
 using Evacuation.Data;
 using Evacuation.Host.Auditing;
@@ -15,6 +16,27 @@ public sealed record DrillCleaned(int Citizens, int Deliveries, int Replies, int
 /// </summary>
 public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, WriterQueue writer, DrillClosure closure, TimeProvider time, ILogger<DrillCleaning> logger)
 {
+    /// <summary>
+    /// Lets the drill's traffic settle first (a few seconds at most): its queued messages are cancelled (answers to its
+    /// replies included, as they come), and the messages already with a sandbox and the replies still being interpreted
+    /// are let finish, so nothing about a drill citizen is written after they are gone.
+    /// </summary>
+    static async Task UntilSettledAsync(EvacuationDb db, IQueryable<Core.Citizens.Citizen> demo, CancellationToken cancellationToken)
+    {
+        for (var look = 0; look < 50; look++)
+        {
+            await db.Deliveries.Where(d => d.State == DeliveryState.Pending && demo.Any(c => c.Id == d.CitizenId))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled), cancellationToken);
+            var busy = await db.Deliveries.AnyAsync(d => d.State == DeliveryState.Sending && demo.Any(c => c.Id == d.CitizenId), cancellationToken)
+                || await db.Replies.AnyAsync(r => r.InterpretedAt == null && r.ProviderKey.StartsWith(DrillRun.KeyPrefix), cancellationToken);
+            if (!busy)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
     public async Task<DrillCleaned?> CleanAsync(string actor, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -24,6 +46,7 @@ public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, Wri
         {
             return null;
         }
+        await UntilSettledAsync(db, demo, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         using var turn = await writer.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,10 +55,12 @@ public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, Wri
         var broadcasts = await db.Broadcasts
             .Where(b => b.CreatedBy == DrillSeeding.Author && !db.Deliveries.Any(d => d.BroadcastId == b.Id && !demo.Any(c => c.Id == d.CitizenId)))
             .ExecuteDeleteAsync(cancellationToken);
-        var touched = await db.Deliveries.Where(d => demo.Any(c => c.Id == d.CitizenId)).Select(d => d.BroadcastId).Distinct().ToListAsync(cancellationToken);
-        var deliveries = await db.Deliveries.Where(d => demo.Any(c => c.Id == d.CitizenId)).ExecuteDeleteAsync(cancellationToken);
-        var replies = await db.Replies.Where(r => demo.Any(c => c.Id == r.CitizenId)).ExecuteDeleteAsync(cancellationToken);
-        var events = await db.CitizenEvents.Where(e => demo.Any(c => c.Id == e.CitizenId)).ExecuteDeleteAsync(cancellationToken);
+        // Deliveries to drill citizens, and any to nobody (written by a worker that had read a drill row just before).
+        var theirs = db.Deliveries.Where(d => demo.Any(c => c.Id == d.CitizenId) || !db.Citizens.Any(c => c.Id == d.CitizenId));
+        var touched = await theirs.Select(d => d.BroadcastId).Distinct().ToListAsync(cancellationToken);
+        var deliveries = await theirs.ExecuteDeleteAsync(cancellationToken);
+        var replies = await db.Replies.Where(r => demo.Any(c => c.Id == r.CitizenId) || r.ProviderKey.StartsWith(DrillRun.KeyPrefix)).ExecuteDeleteAsync(cancellationToken);
+        var events = await db.CitizenEvents.Where(e => demo.Any(c => c.Id == e.CitizenId) || !db.Citizens.Any(c => c.Id == e.CitizenId)).ExecuteDeleteAsync(cancellationToken);
         foreach (var chunk in touched.Chunk(500))
         {
             var ids = chunk.ToList();

@@ -25,6 +25,9 @@ public sealed class DrillRun(
     TimeProvider time,
     ILogger<DrillRun> logger)
 {
+    /// <summary>How a drill's replies are keyed, so cleaning finds even one stored after its citizen was removed.</summary>
+    public const string KeyPrefix = "drill-";
+
     public async Task PlayAsync(Drill drill, DrillPlan plan, IReadOnlyList<Citizen> citizens, TimeSpan giveUpAfter, CancellationToken cancellationToken)
     {
         var byId = citizens.ToDictionary(c => c.Id);
@@ -96,7 +99,8 @@ public sealed class DrillRun(
         {
             return;
         }
-        await Task.WhenAll(answers.Select(a => inbox.AcceptAsync(MessageOf(a, citizens[a.CitizenId]), cancellationToken)));
+        // Not cancelled midway: once handed over, the inbox stores them anyway, so a stop waits until they are stored.
+        await Task.WhenAll(answers.Select(a => inbox.AcceptAsync(MessageOf(a, citizens[a.CitizenId]), CancellationToken.None)));
         drill.AnswersSent += answers.Count;
         answers.Clear();
         await UpdateAsync(drill.Id, s => s.SetProperty(d => d.AnswersSent, drill.AnswersSent), cancellationToken);
@@ -106,7 +110,7 @@ public sealed class DrillRun(
     static InboundMessage MessageOf(DrillAnswer answer, Citizen citizen)
     {
         var telegram = citizen.TelegramChatId is not null;
-        var key = $"drill-{answer.CitizenId:N}-{(int)answer.Meaning}"; // a drill citizen's id is new with each drill; 64 characters at most
+        var key = $"{KeyPrefix}{answer.CitizenId:N}-{(int)answer.Meaning}"; // a drill citizen's id is new with each drill; 64 characters at most
 
         return new InboundMessage(telegram ? ChannelKind.Telegram : ChannelKind.Sms, key, InboundKind.Text)
         {

@@ -78,7 +78,10 @@ public sealed class DrillTests
         Assert.Equal(drill.GetProperty("citizens").GetInt32(), cleaned.GetProperty("citizens").GetInt32());
         Assert.Equal(closed, cleaned.GetProperty("crossingRestored").GetString());
         Assert.Equal(1, await app.WithDbAsync(db => db.Citizens.CountAsync()));
-        Assert.Equal(0, await app.WithDbAsync(db => db.Deliveries.CountAsync(d => d.CitizenId != real[0].Id)));
+        var left = await app.WithDbAsync(db => db.Deliveries.Where(d => d.CitizenId != real[0].Id)
+            .Select(d => d.State + " " + d.Channel + " " + db.Broadcasts.Where(b => b.Id == d.BroadcastId).Select(b => b.CreatedBy + " " + b.Kind).FirstOrDefault() + " citizen " + db.Citizens.Any(c => c.Id == d.CitizenId))
+            .ToListAsync());
+        Assert.True(left.Count == 0, string.Join("; ", left.Distinct()));
         Assert.Equal(0, await app.WithDbAsync(db => db.Replies.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.CitizenEvents.CountAsync(e => e.CitizenId != real[0].Id)));
         Assert.Equal(0, await app.WithDbAsync(db => db.Broadcasts.CountAsync(b => !db.Deliveries.Any(d => d.BroadcastId == b.Id))));
