@@ -18,7 +18,16 @@ public static class Broadcasts
             return ExitCodes.Ok;
         }
         var id = answer.GetProperty("id").GetString()!;
-        terminal.Console.MarkupLine($"broadcast [bold]{Markup.Escape(id)}[/] queued for {N(answer.GetProperty("recipients").GetInt64())} recipients");
+        if (answer.TryGetProperty("state", out var state) && state.GetString() == "AwaitingApproval")
+        {
+            terminal.Console.MarkupLine(
+                $"[yellow]broadcast [bold]{Markup.Escape(id)}[/] waits for a second operator[/] until {Markup.Escape(Cases.Time(answer.GetProperty("approvalExpiresAt")))}: " +
+                $"nothing is sent until another key runs 'evac broadcast approve {Markup.Escape(id)}'");
+        }
+        else
+        {
+            terminal.Console.MarkupLine($"broadcast [bold]{Markup.Escape(id)}[/] queued for {N(answer.GetProperty("recipients").GetInt64())} recipients");
+        }
         if (wait)
         {
             await FollowAsync(terminal, api, id, cancellationToken);
@@ -104,7 +113,7 @@ public static class Broadcasts
 
     /// <summary>Done when the service says so, or when nothing is left pending once sending began.</summary>
     static bool IsDone(JsonElement progress) =>
-        progress.GetProperty("state").GetString() is "Completed" or "Cancelled"
+        progress.GetProperty("state").GetString() is "Completed" or "Cancelled" or "Missed" or "Rejected" or "ApprovalExpired"
         || (progress.GetProperty("state").GetString() == "Sending" && progress.GetProperty("pending").GetInt64() == 0);
 
     static long Reached(JsonElement progress) =>

@@ -34,7 +34,8 @@ public static class DrillView
         table.AddRow([.. Statuses.Select(s => N(byStatus.GetProperty(s).GetInt64()))]);
         table.Caption(string.Create(CultureInfo.InvariantCulture,
             $"replies {N(drill.GetProperty("replies").GetInt64())} of {N(drill.GetProperty("answersPlanned").GetInt64())} · messages sent {N(drill.GetProperty("messagesSent").GetInt64())} · " +
-            $"broadcasts {N(drill.GetProperty("broadcasts").GetInt64())} · reminder rounds {drill.GetProperty("reminderRounds").GetInt32()} · call list {N(drill.GetProperty("callList").GetInt64())}")
+            $"broadcasts {N(drill.GetProperty("broadcasts").GetInt64())} · reminder rounds {drill.GetProperty("reminderRounds").GetInt32()} · call list {N(drill.GetProperty("callList").GetInt64())} · " +
+            $"help cases {N(drill.GetProperty("helpCases").GetInt64())}")
             + (drill.GetProperty("closedCrossing").GetString() is { } crossing ? $" · crossing {Markup.Escape(crossing)} closed" : ""));
         return table;
     }

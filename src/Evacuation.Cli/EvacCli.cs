@@ -42,7 +42,9 @@ public static class EvacCli
                 broadcast.AddCommand<BroadcastStatusCommand>("status")
                     .WithDescription("Show a broadcast's counters; --wait follows it with a live progress bar until everything is sent or failed.")
                     .WithExample("broadcast", "status", "0193c0de-0000-7000-8000-000000000000", "--wait");
+                AddApprovals(broadcast);
             });
+            AddCases(config);
             config.AddCommand<StatsCommand>("stats")
                 .WithDescription("Citizens by journey status and region, and the estimated people still in the country.");
             config.AddBranch("report", report =>
@@ -68,6 +70,32 @@ public static class EvacCli
             .WithExample("drill", "--citizens", "500", "--minutes", "10", "--close-crossing")
             .WithExample("drill", "--clean");
     }
+
+    /// <summary>The second operator's commands (two-person approval of large live broadcasts).</summary>
+    static void AddApprovals(IConfigurator<CommandSettings> broadcast)
+    {
+        broadcast.AddCommand<ApproveCommand>("approve")
+            .WithDescription("Approve a broadcast another operator asked for (it waits in AwaitingApproval); prints what it sends first.")
+            .WithExample("broadcast", "approve", "0193c0de-0000-7000-8000-000000000000", "--wait");
+        broadcast.AddCommand<RejectCommand>("reject")
+            .WithDescription("Reject a broadcast waiting for approval; nothing is sent.")
+            .WithExample("broadcast", "reject", "0193c0de-0000-7000-8000-000000000000", "--reason", "wrong region");
+    }
+
+    static void AddCases(IConfigurator config) =>
+        config.AddBranch("cases", cases =>
+        {
+            cases.SetDescription("Help cases: every call for help, until an officer resolves it.");
+            cases.AddCommand<CaseListCommand>("list")
+                .WithDescription("Cases waiting for someone and being handled, oldest first (--state all for every case).");
+            cases.AddCommand<CaseTakeCommand>("take")
+                .WithDescription("Take the case that has waited longest (or the one given): it is yours; prints whom to call and what happened.")
+                .WithExample("cases", "take")
+                .WithExample("cases", "take", "12", "--take-over");
+            cases.AddCommand<CaseResolveCommand>("resolve")
+                .WithDescription("Resolve a case, saying how it ended.")
+                .WithExample("cases", "resolve", "12", "--note", "reached by phone, on a bus to Shehyni");
+        });
 
     /// <summary>Every failure is one line on stderr and an exit code that says what kind of failure it was.</summary>
     static int Fail(Terminal terminal, Exception exception)

@@ -89,7 +89,8 @@ public sealed class OperatorApi(HttpClient? http, string url)
         throw response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => new CliException("the service refused the key in EVAC_API_KEY (401); check it has not been revoked", ExitCodes.Refused),
-            HttpStatusCode.Forbidden => new CliException("this key's role may not do that (403); ask for an Operator key", ExitCodes.Refused),
+            // The service says why: a role too low, or a rule such as "another operator must approve it".
+            HttpStatusCode.Forbidden => new CliException($"{detail} (403)", ExitCodes.Refused),
             _ => new CliException($"{(int)response.StatusCode} {response.ReasonPhrase}: {detail}"),
         };
     }

@@ -17,6 +17,9 @@ sealed class BroadcastTable : IEntityTypeConfiguration<Broadcast>
         b.Property(x => x.CreatedBy).HasMaxLength(100);
         b.Property(x => x.TextsJson).HasMaxLength(16000);
         b.Property(x => x.AudienceJson).HasMaxLength(16000);
+        b.Property(x => x.DecidedBy).HasMaxLength(100);
+        b.Property(x => x.DecisionNote).HasMaxLength(500);
+        b.Property(x => x.EstimateJson).HasMaxLength(16000);
         // Fan-out and the completion check look for broadcasts that are not finished.
         b.HasIndex(x => new { x.State, x.SendAt });
         b.HasIndex(x => x.CreatedAt);

@@ -1,5 +1,6 @@
 using Evacuation.Core.Auditing;
 using Evacuation.Core.Broadcasts;
+using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Drills;
@@ -34,6 +35,10 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     public DbSet<Drill> Drills => Set<Drill>();
 
+    public DbSet<HelpCase> HelpCases => Set<HelpCase>();
+
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every time is stored as UTC and comes back marked as UTC, on both providers.
@@ -47,36 +52,6 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Citizen>(c =>
-        {
-            c.ToTable("citizens");
-            c.HasKey(x => x.Id);
-            c.Property(x => x.ExternalId).HasMaxLength(100);
-            c.Property(x => x.Name).HasMaxLength(200);
-            c.Property(x => x.Phone).HasMaxLength(20);
-            c.Property(x => x.Language).HasMaxLength(2);
-            c.Property(x => x.Region).HasMaxLength(100);
-            c.Property(x => x.AssignedCrossing).HasMaxLength(64);
-            c.Property(x => x.CreatedBy).HasMaxLength(100);
-            // The unique keys are optional, so their indexes leave out the rows without one (partial indexes, both
-            // providers): a citizen known only by phone costs no entries in the chat-id, external-id and invite
-            // indexes, a quarter of an import's index writes. Lookups by value still use them, as "x = value" implies
-            // "x IS NOT NULL" (https://www.sqlite.org/partialindex.html#queries_using_partial_indexes).
-            c.HasIndex(x => x.ExternalId).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
-            c.HasIndex(x => x.Phone).IsUnique().HasFilter("\"Phone\" IS NOT NULL");
-            c.HasIndex(x => x.TelegramChatId).IsUnique().HasFilter("\"TelegramChatId\" IS NOT NULL");
-            c.Property(x => x.InviteToken).HasMaxLength(64);
-            c.HasIndex(x => x.InviteToken).IsUnique().HasFilter("\"InviteToken\" IS NOT NULL");
-            // Only the unique keys are indexed: at 100,000 citizens a filtered scan takes milliseconds, while every
-            // extra index slows each insert of a large import.
-            c.HasIndex(x => x.AssignedCrossing);
-            // A drill's citizens are found by it to clean them away; real citizens (no drill) cost no entry.
-            c.HasIndex(x => x.DrillId).HasFilter("\"DrillId\" IS NOT NULL");
-            c.Ignore(x => x.HasUsableSms);
-            c.Ignore(x => x.HasUsableTelegram);
-            c.Ignore(x => x.IsUnreachable);
-        });
-
         modelBuilder.Entity<CitizenEvent>(e =>
         {
             e.ToTable("citizen_events");
@@ -106,11 +81,14 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             k.HasIndex(x => x.KeyHash).IsUnique();
         });
 
+        modelBuilder.ApplyConfiguration(new CitizenTable());
         modelBuilder.ApplyConfiguration(new BroadcastTable());
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());
         modelBuilder.ApplyConfiguration(new ReplyTable());
         modelBuilder.ApplyConfiguration(new DrillTable());
+        modelBuilder.ApplyConfiguration(new HelpCaseTable());
+        modelBuilder.ApplyConfiguration(new CaseNoteTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -1,5 +1,7 @@
 using Evacuation.Host.Api;
+using Evacuation.Host.Approvals;
 using Evacuation.Host.Broadcasts;
+using Evacuation.Host.Cases;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
@@ -39,6 +41,8 @@ try
     builder.AddReminders();
     builder.AddSchedules();
     builder.AddDrills();
+    builder.AddCases();
+    builder.AddApprovals();
 
     var app = builder.Build();
 
@@ -58,6 +62,8 @@ try
     app.MapStats();
     app.MapReports();
     app.MapBroadcasts();
+    app.MapApprovals();
+    app.MapCases();
     app.MapCrossings();
     app.MapReplies();
     app.MapReminders();

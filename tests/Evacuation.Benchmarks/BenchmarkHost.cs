@@ -50,6 +50,8 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
             ["Operators:ApiKeys:0:Role"] = "Operator",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            // One operator measures sending speed: large live broadcasts go out without waiting for a second one.
+            ["Broadcasts:ApprovalThreshold"] = "100000000",
         };
         foreach (var (key, value) in extra)
         {

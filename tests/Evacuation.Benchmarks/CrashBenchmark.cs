@@ -79,6 +79,7 @@ public static class CrashBenchmark
             ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
             ["Telegram__MessagesPerSecond"] = "1000",
             ["Deliveries__Lease"] = "00:00:05",
+            ["Broadcasts__ApprovalThreshold"] = "100000000",
             ["Operators__ApiKeys__0__Name"] = "benchmark",
             ["Operators__ApiKeys__0__Key"] = BenchmarkHost.OperatorKey,
             ["Operators__ApiKeys__0__Role"] = "Operator",

@@ -49,12 +49,7 @@ public static class InboundSmsBenchmark
             ["Twilio:SegmentsPerSecond"] = segmentsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         await WarmUpAsync(host, twilio.AuthToken, messages);
-        var posts = Enumerable.Range(0, messages).Select(n => Form(n, twilio.AuthToken)).ToList();
-        // Every tenth message is sent again a little later: a replay must cost little and change nothing.
-        for (var n = 0; n < messages / 10; n++)
-        {
-            posts.Insert(Math.Min(posts.Count, (n * 11) + 20), posts[n * 10]);
-        }
+        var posts = Posts(messages, twilio.AuthToken);
         var latencies = new double[posts.Count];
         var failures = 0;
         using var client = host.CreateClient();
@@ -73,32 +68,7 @@ public static class InboundSmsBenchmark
         }
 
         var clock = Stopwatch.StartNew();
-        if (perSecond is { } rate)
-        {
-            var sent = new List<Task>(posts.Count);
-            for (var i = 0; i < posts.Count; i++)
-            {
-                var due = TimeSpan.FromSeconds((double)i / rate);
-                if (due > clock.Elapsed)
-                {
-                    await Task.Delay(due - clock.Elapsed);
-                }
-                sent.Add(PostAsync(i, due, clock));
-            }
-            await Task.WhenAll(sent);
-        }
-        else
-        {
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
-            {
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < posts.Count)
-                {
-                    await PostAsync(i, clock.Elapsed, clock);
-                }
-            }));
-        }
+        await (perSecond is { } rate ? OfferAsync(posts.Count, rate, clock, PostAsync) : ClosedLoopAsync(posts.Count, clock, PostAsync));
         var answered = clock.Elapsed;
         var interpreted = await host.UntilAsync(async db => await db.Replies.CountAsync(r => r.InterpretedAt != null) >= messages + WarmUp, clock, TimeSpan.FromMinutes(5));
         Array.Sort(latencies);
@@ -116,6 +86,47 @@ public static class InboundSmsBenchmark
             + $"answer p50 {p50:F1} ms, p99 {p99:F1} ms; all interpreted after {interpreted.TotalSeconds:F2} s; "
             + $"stored {stored:N0}, acknowledgements queued {acknowledged:N0}, failed posts {failures}");
         return failures == 0 && stored == messages && acknowledged == messages;
+    }
+
+    /// <summary>One signed post per citizen; every tenth is sent again a little later: a replay must cost little and change nothing.</summary>
+    static List<(List<KeyValuePair<string, string>> Form, string Signature)> Posts(int messages, string authToken)
+    {
+        var posts = Enumerable.Range(0, messages).Select(n => Form(n, authToken)).ToList();
+        for (var n = 0; n < messages / 10; n++)
+        {
+            posts.Insert(Math.Min(posts.Count, (n * 11) + 20), posts[n * 10]);
+        }
+        return posts;
+    }
+
+    /// <summary>Offered load: post i starts at i / rate seconds, however slowly the service answers.</summary>
+    static async Task OfferAsync(int count, int rate, Stopwatch clock, Func<int, TimeSpan, Stopwatch, Task> post)
+    {
+        var sent = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+            sent.Add(post(i, due, clock));
+        }
+        await Task.WhenAll(sent);
+    }
+
+    /// <summary>Closed loop: <see cref="Concurrency"/> senders, each posting again as soon as it is answered.</summary>
+    static async Task ClosedLoopAsync(int count, Stopwatch clock, Func<int, TimeSpan, Stopwatch, Task> post)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                await post(i, clock.Elapsed, clock);
+            }
+        }));
     }
 
     /// <summary>Citizens after the measured ones answer first, so the measurement starts with the code compiled and the pools filled.</summary>

@@ -23,19 +23,34 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
     public const string ViewerKey = "viewer-key-0123456789abcdef";
     public const string OperatorKey = "operator-key-0123456789abcdef";
     public const string AdminKey = "admin-key-0123456789abcdef";
+    public const string SecondOperatorKey = "second-operator-key-0123456789abcdef";
 
     readonly TestDatabase database;
+    readonly Dictionary<string, string?> extra;
 
-    CliHost(TestDatabase database) => this.database = database;
-
-    public static async Task<CliHost> StartAsync()
+    CliHost(TestDatabase database, Dictionary<string, string?>? extra)
     {
-        var host = new CliHost(await TestDatabase.CreateAsync(StorageProvider.Sqlite));
+        this.database = database;
+        this.extra = extra ?? [];
+    }
+
+    /// <summary>Starts the service; <paramref name="extra"/> settings are added to (or replace) the defaults.</summary>
+    public static async Task<CliHost> StartAsync(Dictionary<string, string?>? extra = null)
+    {
+        var host = new CliHost(await TestDatabase.CreateAsync(StorageProvider.Sqlite), extra);
         _ = host.Server;
         return host;
     }
 
     public EvacuationDb Open() => database.Open();
+
+    /// <summary>An HTTP client to the service with <paramref name="key"/>, for setting up what a test needs.</summary>
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
 
     /// <summary>Runs <c>evac</c> with <paramref name="args"/> as the holder of <paramref name="key"/> (none: EVAC_API_KEY unset).</summary>
     public async Task<CliRun> RunAsync(string? key, params string[] args)
@@ -67,10 +82,13 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
             ["Operators:ApiKeys:2:Name"] = "admin",
             ["Operators:ApiKeys:2:Key"] = AdminKey,
             ["Operators:ApiKeys:2:Role"] = "Admin",
+            ["Operators:ApiKeys:3:Name"] = "second-officer",
+            ["Operators:ApiKeys:3:Key"] = SecondOperatorKey,
+            ["Operators:ApiKeys:3:Role"] = "Operator",
             ["Telegram:MessagesPerSecond"] = "1000",
             ["Twilio:SegmentsPerSecond"] = "1000",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(extra))
         {
             builder.UseSetting(key, value);
         }

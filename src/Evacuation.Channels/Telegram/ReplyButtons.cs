@@ -1,3 +1,4 @@
+using Evacuation.Core.Deliveries;
 using Evacuation.Core.Texts;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -10,7 +11,7 @@ namespace Evacuation.Channels.Telegram;
 /// </summary>
 public static class ReplyButtons
 {
-    public const string CallbackPrefix = "reply:";
+    public const string CallbackPrefix = Keyboards.ReplyPrefix;
 
     /// <summary>The four labels in <paramref name="language"/> (English for an unknown or missing one), digits first.</summary>
     public static IReadOnlyList<string> Labels(string? language)
@@ -27,10 +28,4 @@ public static class ReplyButtons
         // Two rows of two: words fit on a phone screen.
         return new InlineKeyboardMarkup([[Button(1), Button(2)], [Button(3), Button(4)]]);
     }
-
-    /// <summary>The reply code in a callback query's data, or null when the data is not one of ours.</summary>
-    public static int? CodeOf(string? callbackData) =>
-        callbackData is { Length: 7 } && callbackData.StartsWith(CallbackPrefix, StringComparison.Ordinal) && callbackData[6] is >= '1' and <= '4'
-            ? callbackData[6] - '0'
-            : null;
 }

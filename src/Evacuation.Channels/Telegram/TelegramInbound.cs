@@ -40,53 +40,51 @@ public static class TelegramInbound
     public static InboundMessage Read(Update update)
     {
         var key = update.Id.ToString(CultureInfo.InvariantCulture);
-        InboundMessage Ignored(string note, long? chatId = null) =>
-            new(ChannelKind.Telegram, key, InboundKind.Ignored) { UpdateId = update.Id, Note = note, ChatId = chatId };
-
         if (update.CallbackQuery is { } callback)
         {
-            if (callback.Message is { } shown && shown.Chat.Type != ChatType.Private)
-            {
-                return Ignored("button pressed in a group");
-            }
-            return new(ChannelKind.Telegram, key, InboundKind.Button)
-            {
-                UpdateId = update.Id,
-                ChatId = callback.Message?.Chat.Id ?? callback.From.Id,
-                Text = InboundMessage.Clip(callback.Data),
-                CallbackQueryId = callback.Id,
-            };
+            return callback.Message is { } shown && shown.Chat.Type != ChatType.Private
+                ? Ignored(update, "button pressed in a group")
+                : new(ChannelKind.Telegram, key, InboundKind.Button)
+                {
+                    UpdateId = update.Id,
+                    ChatId = callback.Message?.Chat.Id ?? callback.From.Id,
+                    Text = InboundMessage.Clip(callback.Data),
+                    CallbackQueryId = callback.Id,
+                };
         }
         if (update.MyChatMember is { } member)
         {
             return member.Chat.Type == ChatType.Private && member.NewChatMember.Status == ChatMemberStatus.Kicked
                 ? new(ChannelKind.Telegram, key, InboundKind.Blocked) { UpdateId = update.Id, ChatId = member.Chat.Id }
-                : Ignored("chat membership changed", member.Chat.Type == ChatType.Private ? member.Chat.Id : null);
+                : Ignored(update, "chat membership changed", member.Chat.Type == ChatType.Private ? member.Chat.Id : null);
         }
         if (update.EditedMessage is not null || update.EditedChannelPost is not null)
         {
             // An edit would replay an old answer (or change it after it was acted on): the first version counts.
-            return Ignored("edited message");
+            return Ignored(update, "edited message");
         }
         if (update.ChannelPost is not null)
         {
-            return Ignored("channel post");
+            return Ignored(update, "channel post");
         }
         if (update.Message is not { } message)
         {
-            return Ignored("update of a kind we do not use");
+            return Ignored(update, "update of a kind we do not use");
         }
-        if (message.Chat.Type != ChatType.Private)
-        {
-            return Ignored("message in a group");
-        }
+        return message.Chat.Type == ChatType.Private ? ReadMessage(update, message) : Ignored(update, "message in a group");
+    }
+
+    /// <summary>A message in a private chat: a shared contact, a shared location, text, or something we do not read.</summary>
+    static InboundMessage ReadMessage(Update update, Message message)
+    {
+        var key = update.Id.ToString(CultureInfo.InvariantCulture);
         var chatId = message.Chat.Id;
         if (message.Contact is { } contact)
         {
             // Only the sender's own number binds the chat: a forwarded card of someone else proves nothing.
             if (contact.UserId != message.From?.Id)
             {
-                return Ignored("someone else's contact", chatId);
+                return Ignored(update, "someone else's contact", chatId);
             }
             var digits = contact.PhoneNumber.Trim();
             return new(ChannelKind.Telegram, key, InboundKind.Contact)
@@ -110,6 +108,9 @@ public static class TelegramInbound
         {
             return new(ChannelKind.Telegram, key, InboundKind.Text) { UpdateId = update.Id, ChatId = chatId, Text = InboundMessage.Clip(text) };
         }
-        return Ignored(message.Type.ToString().ToLowerInvariant() + " message", chatId);
+        return Ignored(update, message.Type.ToString().ToLowerInvariant() + " message", chatId);
     }
+
+    static InboundMessage Ignored(Update update, string note, long? chatId = null) =>
+        new(ChannelKind.Telegram, update.Id.ToString(CultureInfo.InvariantCulture), InboundKind.Ignored) { UpdateId = update.Id, Note = note, ChatId = chatId };
 }

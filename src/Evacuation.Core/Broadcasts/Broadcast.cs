@@ -46,6 +46,38 @@ public sealed class Broadcast
 
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>Set when the broadcast needed a second operator (<see cref="Approval"/>): unapproved by then, it expires.</summary>
+    public DateTime? ApprovalExpiresAt { get; set; }
+
+    /// <summary>The key name that approved or rejected it.</summary>
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    /// <summary>Why it was rejected, when the operator said.</summary>
+    public string? DecisionNote { get; set; }
+
+    /// <summary>The estimate its requester saw, as JSON, shown to the approver.</summary>
+    public string? EstimateJson { get; set; }
+
+    /// <summary>
+    /// A broadcast whose deliveries its creator writes itself, in the same transaction (answers to replies, re-routed
+    /// citizens, reminders): already sending and fanned out, so fan-out leaves it alone and the dispatchers send it
+    /// like any other. Its audience no longer exists as a query once the deliveries are written (a closed crossing's
+    /// citizens are moved; a reminded citizen's count moves on), which is why fan-out could not write them.
+    /// </summary>
+    public static Broadcast FannedOut(BroadcastKind kind, ChannelPolicy channels, string createdBy, DateTime now, TimeSpan giveUpAfter) => new()
+    {
+        Kind = kind,
+        Channels = channels,
+        State = BroadcastState.Sending,
+        CreatedBy = createdBy,
+        CreatedAt = now,
+        SendAt = now,
+        Deadline = now + giveUpAfter,
+        FannedOutAt = now,
+    };
+
     /// <summary>The channels used for <paramref name="citizenHasTelegram"/>/<paramref name="citizenHasSms"/> under this broadcast's policy.</summary>
     public IReadOnlyList<ChannelKind> ChannelsFor(bool citizenHasTelegram, bool citizenHasSms) =>
         ChannelChoice.For(Channels, citizenHasTelegram, citizenHasSms);

@@ -3,7 +3,8 @@ namespace Evacuation.Core.Broadcasts;
 /// <summary>
 /// Where a broadcast is. <see cref="Scheduled"/>: waiting for its <c>sendAt</c> trigger; <see cref="Queued"/>:
 /// stored, waiting for fan-out to start; <see cref="Sending"/>: delivery rows exist and some are not final;
-/// <see cref="Completed"/>, <see cref="Cancelled"/> and <see cref="Missed"/> are final.
+/// <see cref="Completed"/>, <see cref="Cancelled"/>, <see cref="Missed"/>, <see cref="Rejected"/> and
+/// <see cref="ApprovalExpired"/> are final.
 /// </summary>
 public enum BroadcastState
 {
@@ -17,4 +18,13 @@ public enum BroadcastState
 
     /// <summary>Its trigger fired too late (the service was down past <c>Broadcasts:MaxLateness</c>): not sent at all, rather than sent late.</summary>
     Missed,
+
+    /// <summary>Waits for a second operator (<see cref="Approval"/>): nothing is fanned out or scheduled until then.</summary>
+    AwaitingApproval,
+
+    /// <summary>A second operator refused it; nothing was sent.</summary>
+    Rejected,
+
+    /// <summary>Nobody approved it within <c>Broadcasts:ApprovalWindow</c>; nothing was sent.</summary>
+    ApprovalExpired,
 }

@@ -33,4 +33,7 @@ public enum CitizenEventKind
     ReplyReceived,
     CrossingAssigned,
     Escalated,
+
+    /// <summary>An operator took, annotated or resolved the citizen's help case.</summary>
+    CaseUpdated,
 }

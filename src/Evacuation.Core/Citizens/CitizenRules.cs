@@ -22,102 +22,27 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CitizenCheck Check(CitizenInput input)
     {
-        // Most records have neither errors nor warnings: the lists are made on the first one.
-        List<string>? errors = null;
-        List<string>? warnings = null;
-        void Error(string error) => (errors ??= []).Add(error);
-        void Warn(string warning) => (warnings ??= []).Add(warning);
-
-        var externalId = Clean(input.ExternalId);
-        if (externalId is { Length: > MaxExternalIdLength })
-        {
-            Error($"externalId is longer than {MaxExternalIdLength} characters");
-        }
-
-        var name = Clean(input.Name) ?? "";
-        if (name.Length > MaxNameLength)
-        {
-            Error($"name is longer than {MaxNameLength} characters ({name.Length})");
-        }
-        else if (HasControlCharacter(name))
-        {
-            Error("name contains control characters");
-        }
-
-        string? phone = null;
+        var findings = new Findings();
+        var externalId = ExternalId(input.ExternalId, ref findings);
+        var name = Name(input.Name, ref findings);
         var rawPhone = Clean(input.Phone);
-        if (rawPhone is not null)
-        {
-            if (PhoneNumber.TryNormalize(rawPhone, defaultRegion, out var e164, out var phoneError))
-            {
-                phone = e164;
-            }
-            else
-            {
-                Error(phoneError);
-            }
-        }
-
-        long? chatId = null;
         var rawChat = Clean(input.TelegramChatId);
-        if (rawChat is not null)
-        {
-            if (long.TryParse(rawChat, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) && id != 0)
-            {
-                chatId = id;
-            }
-            else
-            {
-                Error("telegramChatId must be a whole number, as Telegram gives it (e.g. 123456789)");
-            }
-        }
-
+        var phone = Phone(rawPhone, ref findings);
+        var chatId = ChatId(rawChat, ref findings);
         // With an externalId the record may update a stored citizen who already has a phone or chat; the registry
         // refuses it if it turns out to be new (NeedsContact).
         if (rawPhone is null && rawChat is null && externalId is null)
         {
-            Error(NeedsContact);
+            findings.Error(NeedsContact);
         }
-
-        var language = Language.English;
         var rawLanguage = Clean(input.Language);
-        if (rawLanguage is not null && !Language.TryParse(rawLanguage, out language))
-        {
-            Error($"language '{Truncate(rawLanguage)}' is not one we write in; use one of {string.Join(", ", Language.All)}");
-        }
-
-        string? region = null;
-        var rawRegion = Clean(input.Region);
-        if (rawRegion is not null)
-        {
-            if (rawRegion.Length > MaxRegionLength)
-            {
-                Error($"region is longer than {MaxRegionLength} characters");
-            }
-            else if (regions.TryFind(rawRegion, out var known))
-            {
-                region = known.Name;
-            }
-            else
-            {
-                region = rawRegion;
-                Warn($"region '{Truncate(rawRegion)}' is not in the crossings file; the citizen is stored and will be routed once they share a location");
-            }
-        }
-
-        var household = 1;
+        var language = LanguageOf(rawLanguage, ref findings);
+        var region = Region(Clean(input.Region), ref findings);
         var rawHousehold = Clean(input.HouseholdSize);
-        if (rawHousehold is not null)
-        {
-            if (!int.TryParse(rawHousehold, NumberStyles.None, CultureInfo.InvariantCulture, out household)
-                || household < 1 || household > MaxHouseholdSize)
-            {
-                Error($"householdSize must be a whole number from 1 to {MaxHouseholdSize}");
-            }
-        }
+        var household = HouseholdSize(rawHousehold, ref findings);
 
-        IReadOnlyList<string> warned = warnings is null ? [] : warnings;
-        if (errors is not null)
+        IReadOnlyList<string> warned = findings.Warnings is null ? [] : findings.Warnings;
+        if (findings.Errors is { } errors)
         {
             return new CitizenCheck(null, errors, warned);
         }
@@ -125,6 +50,113 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
             new CitizenFields(externalId, name, phone, chatId, language, region, household, rawLanguage is not null, rawHousehold is not null),
             [],
             warned);
+    }
+
+    /// <summary>
+    /// What a check found. Most records have neither errors nor warnings: the lists are made on the first one. A
+    /// struct passed by reference, so a clean row allocates nothing for it.
+    /// </summary>
+    struct Findings
+    {
+        public List<string>? Errors;
+        public List<string>? Warnings;
+
+        public void Error(string error) => (Errors ??= []).Add(error);
+
+        public void Warn(string warning) => (Warnings ??= []).Add(warning);
+    }
+
+    static string? ExternalId(string? raw, ref Findings findings)
+    {
+        var externalId = Clean(raw);
+        if (externalId is { Length: > MaxExternalIdLength })
+        {
+            findings.Error($"externalId is longer than {MaxExternalIdLength} characters");
+        }
+        return externalId;
+    }
+
+    static string Name(string? raw, ref Findings findings)
+    {
+        var name = Clean(raw) ?? "";
+        if (name.Length > MaxNameLength)
+        {
+            findings.Error($"name is longer than {MaxNameLength} characters ({name.Length})");
+        }
+        else if (HasControlCharacter(name))
+        {
+            findings.Error("name contains control characters");
+        }
+        return name;
+    }
+
+    string? Phone(string? raw, ref Findings findings)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        if (PhoneNumber.TryNormalize(raw, defaultRegion, out var e164, out var phoneError))
+        {
+            return e164;
+        }
+        findings.Error(phoneError);
+        return null;
+    }
+
+    static long? ChatId(string? raw, ref Findings findings)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) && id != 0)
+        {
+            return id;
+        }
+        findings.Error("telegramChatId must be a whole number, as Telegram gives it (e.g. 123456789)");
+        return null;
+    }
+
+    static string LanguageOf(string? raw, ref Findings findings)
+    {
+        var language = Language.English;
+        if (raw is not null && !Language.TryParse(raw, out language))
+        {
+            findings.Error($"language '{Truncate(raw)}' is not one we write in; use one of {string.Join(", ", Language.All)}");
+        }
+        return language;
+    }
+
+    /// <summary>Stored in the crossings file's spelling when the file knows it; an unknown region is kept with a warning.</summary>
+    string? Region(string? raw, ref Findings findings)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        if (raw.Length > MaxRegionLength)
+        {
+            findings.Error($"region is longer than {MaxRegionLength} characters");
+            return null;
+        }
+        if (regions.TryFind(raw, out var known))
+        {
+            return known.Name;
+        }
+        findings.Warn($"region '{Truncate(raw)}' is not in the crossings file; the citizen is stored and will be routed once they share a location");
+        return raw;
+    }
+
+    static int HouseholdSize(string? raw, ref Findings findings)
+    {
+        var household = 1;
+        if (raw is not null && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out household)
+            || household < 1 || household > MaxHouseholdSize))
+        {
+            findings.Error($"householdSize must be a whole number from 1 to {MaxHouseholdSize}");
+        }
+        return household;
     }
 
     static string? Clean(string? value)

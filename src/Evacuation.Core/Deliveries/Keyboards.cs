@@ -1,7 +1,8 @@
 namespace Evacuation.Core.Deliveries;
 
 /// <summary>
-/// The Telegram keyboards a message may carry, by the name stored on the delivery. The name may carry the citizen's
+/// The Telegram keyboards a message may carry, by the name stored on the delivery, and the callback data their
+/// buttons send back (https://core.telegram.org/bots/api#inlinekeyboardbutton). The name may carry the citizen's
 /// language after a colon ("location:uk"), so the buttons speak it; a name without one gets English labels.
 /// </summary>
 public static class Keyboards
@@ -19,6 +20,15 @@ public static class Keyboards
     public const string ReplyCodes = "replies";
 
     public const string LanguagePrefix = "lang:";
+
+    /// <summary>The reply buttons under an advisory: a press arrives as <c>reply:1</c>..<c>reply:4</c>.</summary>
+    public const string ReplyPrefix = "reply:";
+
+    /// <summary>The reply code in a button press's data, or null when the data is not one of our reply buttons.</summary>
+    public static int? ReplyCodeOf(string? callbackData) =>
+        callbackData is { Length: 7 } && callbackData.StartsWith(ReplyPrefix, StringComparison.Ordinal) && callbackData[6] is >= '1' and <= '4'
+            ? callbackData[6] - '0'
+            : null;
 
     /// <summary>"location:uk": <paramref name="keyboard"/> labelled in <paramref name="language"/>.</summary>
     public static string In(string keyboard, string language) => $"{keyboard}:{language}";

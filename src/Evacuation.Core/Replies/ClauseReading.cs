@@ -12,79 +12,104 @@ internal static class ClauseReading
     /// <summary>How many words after a phrase a trailing negation reaches: "left yet?".</summary>
     private const int NegationReachAfter = 2;
 
-    public static IEnumerable<ReplyMeaning> Meanings(PhraseBook book, string[] clause, bool opensReply)
+    /// <summary>Adds the meanings of <paramref name="clause"/> to <paramref name="meanings"/>, in the order they are written.</summary>
+    public static void AddMeanings(PhraseBook book, string[] clause, bool opensReply, List<ReplyMeaning> meanings)
     {
-        var found = Find(book, clause, opensReply)
-            .OrderByDescending(match => match.Phrase.Words.Length)
-            .ThenByDescending(match => match.Exact)
-            .ThenBy(match => match.Start);
-
-        var taken = new bool[clause.Length];
-        var kept = new List<PhraseMatch>();
-        foreach (var match in found)
+        var found = Find(book, clause, opensReply);
+        if (found.Count == 0)
         {
-            if (taken.AsSpan(match.Start, match.Phrase.Words.Length).Contains(true))
-            {
-                continue;
-            }
-
-            taken.AsSpan(match.Start, match.Phrase.Words.Length).Fill(true);
-            kept.Add(match);
+            return;
         }
 
-        return kept
-            .Where(match => match.Phrase.Meaning is not null)
-            .Where(match => !match.Phrase.Negatable || !IsNegated(book, clause, taken, match))
-            .OrderBy(match => match.Start)
-            .Select(match => match.Phrase.Meaning!);
+        LongestFirst(found);
+
+        var taken = new bool[clause.Length];
+        var kept = new List<PhraseMatch>(found.Count);
+        foreach (var match in found)
+        {
+            var span = taken.AsSpan(match.Start, match.Phrase.Words.Length);
+            if (!span.Contains(true))
+            {
+                span.Fill(true);
+                kept.Add(match);
+            }
+        }
+
+        kept.Sort((a, b) => a.Start.CompareTo(b.Start)); // kept matches never share a start
+        foreach (var match in kept)
+        {
+            if (match.Phrase.Meaning is { } meaning && (!match.Phrase.Negatable || !IsNegated(book, clause, taken, match)))
+            {
+                meanings.Add(meaning);
+            }
+        }
     }
 
-    private static IEnumerable<PhraseMatch> Find(PhraseBook book, string[] clause, bool opensReply)
+    private static List<PhraseMatch> Find(PhraseBook book, string[] clause, bool opensReply)
     {
+        var found = new List<PhraseMatch>();
         for (var start = 0; start < clause.Length; start++)
         {
-            foreach (var phrase in book.Phrases)
+            // A phrase's first word is the written word itself or the word without its glued Hebrew prefixes.
+            var word = clause[start];
+            var glued = WordForms.GluedPrefixes(word);
+            for (var stripped = 0; stripped <= glued; stripped++)
             {
-                if (phrase.OnlyFirst && !(opensReply && start == 0))
+                var form = stripped == 0 ? word : word[stripped..];
+                if (!book.PhrasesStartingWith.TryGetValue(form, out var phrases))
                 {
                     continue;
                 }
 
-                if (Compare(phrase, clause, start) is { } exact)
+                foreach (var phrase in phrases)
                 {
-                    yield return new PhraseMatch(phrase, start, exact);
+                    if ((!phrase.OnlyFirst || (opensReply && start == 0)) && IsAt(phrase, clause, start))
+                    {
+                        found.Add(new PhraseMatch(phrase, start));
+                    }
                 }
             }
         }
+
+        return found;
     }
 
-    /// <summary>Null when the phrase is not at <paramref name="start"/>; otherwise whether it matched without typos.</summary>
-    private static bool? Compare(Phrase phrase, string[] clause, int start)
+    /// <summary>Longest first, then the earliest; otherwise in table order (a stable insertion sort: the list is a few matches).</summary>
+    private static void LongestFirst(List<PhraseMatch> found)
+    {
+        for (var i = 1; i < found.Count; i++)
+        {
+            var match = found[i];
+            var j = i - 1;
+            while (j >= 0 && Before(match, found[j]))
+            {
+                found[j + 1] = found[j];
+                j--;
+            }
+
+            found[j + 1] = match;
+        }
+
+        static bool Before(PhraseMatch a, PhraseMatch b) =>
+            a.Phrase.Words.Length > b.Phrase.Words.Length || (a.Phrase.Words.Length == b.Phrase.Words.Length && a.Start < b.Start);
+    }
+
+    private static bool IsAt(Phrase phrase, string[] clause, int start)
     {
         if (start + phrase.Words.Length > clause.Length)
         {
-            return null;
+            return false;
         }
 
-        var exact = true;
-        for (var i = 0; i < phrase.Words.Length; i++)
+        for (var i = 1; i < phrase.Words.Length; i++)
         {
-            var word = clause[start + i];
-            if (WordForms.Same(phrase.Words[i], word))
+            if (!WordForms.Same(phrase.Words[i], clause[start + i]))
             {
-                continue;
+                return false;
             }
-
-            if (phrase.Tolerant && WordForms.OneTypoFrom(phrase.Words[i], word))
-            {
-                exact = false;
-                continue;
-            }
-
-            return null;
         }
 
-        return exact;
+        return true;
     }
 
     private static bool IsNegated(PhraseBook book, string[] clause, bool[] taken, PhraseMatch match)

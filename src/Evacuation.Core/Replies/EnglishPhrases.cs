@@ -10,11 +10,14 @@ internal static class EnglishPhrases
     {
         Departed =
         [
-            "left", "i have left", "we have left", "already left", "lef", "letf", "crossed", "crosed", "we crossed",
+            "left", "i have left", "we have left", "already left", "crossed", "we crossed",
             "crossed the border", "across the border", "departed", "out of ukraine", "out of the country", "left ukraine",
             "got out", "made it out", "we are out", "im out", "abroad", "evacuated", "made it across", "passed the border",
             "were out", "on the polish side", "on the moldovan side", "on the romanian side", "on the hungarian side",
-            "on the slovak side",
+            "on the slovak side", "no longer in ukraine", "no longer in the country", "not in ukraine anymore",
+            "not in ukraine any more", "not in the country anymore", "not in the country any more", "outside ukraine",
+            "outside of ukraine", "outside the country", "outside of the country", "left the country",
+            .. Vocabulary.Combine(["we are", "were", "im", "i am"], ["not in ukraine", "not in the country"]),
             .. Vocabulary.Combine(
                 ["we are in", "were in", "im in", "i am in", "already in", "now in", "safe in", "safely in", "arrived in", "reached"],
                 ["poland", "moldova", "romania", "hungary", "slovakia"]),
@@ -22,20 +25,20 @@ internal static class EnglishPhrases
         OnTheWay =
         [
             "on my way", "onmyway", "on ma way", "on our way", "on the way", "omw", "leaving now", "leaving", "we are leaving", "travelling",
-            "traveling", "traveled", "travling", "driving", "on the road", "en route", "heading to the border",
+            "traveling", "traveled", "driving", "on the road", "en route", "heading to the border",
             "heading out", "in transit", "at the border", "in the queue", "in line at the border", "in line", "going now",
             "departing", "set off", "on route", "will leave", "we will leave", "going to leave", "about to leave",
             "leaving soon", "heading", "on the bus", "on the train", "by train", "by bus", "at the checkpoint",
         ],
         Staying =
         [
-            "staying", "stayng", "stay", "we stay", "staying home", "staying put", "not leaving", "i am not leaving",
+            "staying", "stay", "we stay", "staying home", "staying put", "not leaving", "i am not leaving",
             "we are not leaving", "will not leave", "wont leave", "not going", "not going anywhere", "remaining",
             "we remain", "remain", "i will stay", "decided to stay",
         ],
         NeedsHelp =
         [
-            "help", "hepl", "halp", "hlp", "sos", "need help", "please help", "help me", "help us", "stuck", "stck",
+            "help", "halp", "sos", "need help", "please help", "help me", "help us", "stuck",
             "emergency", "injured", "wounded", "trapped", "danger", "in danger", "cant leave", "cannot leave",
             "can not leave", "unable to leave", "cant go", "cannot go", "unable to go", "cant get out", "cannot get out", "no transport", "no car",
             "need evacuation", "need a ride", "need transport", "medical", "ambulance", "under fire", "shelling",
@@ -54,6 +57,8 @@ internal static class EnglishPhrases
         StartWhenFirst = ["start", "yes", "unstop", "subscribe", "resubscribe", "resume"],
         JoinWhenFirst = ["join", "register", "sign up", "signup", "enrol", "enroll"],
         LanguageWords = ["lang", "language", "languages"],
+        Commands = ["route", "stop", "start", "lang", "language", "help", "sos", "unsubscribe"],
+        NearMisses = EnglishNearMisses.Words,
         LanguageNames = new Dictionary<string, IReadOnlyList<string>>
         {
             [Language.English] = ["en", "eng", "english", "englisch", "anglish", "angliyskiy", "angliiskii", "angliyska", "angliiska"],

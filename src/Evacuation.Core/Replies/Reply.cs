@@ -1,3 +1,4 @@
+using System.Globalization;
 using Evacuation.Core.Channels;
 
 namespace Evacuation.Core.Replies;
@@ -23,6 +24,10 @@ public sealed class Reply
 
     /// <summary>Chat id or E.164 phone of the sender.</summary>
     public string From { get; set; } = "";
+
+    /// <summary>The Telegram chat the reply came from; null for SMS.</summary>
+    public long? ChatId =>
+        Channel == ChannelKind.Telegram && long.TryParse(From, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     public string Text { get; set; } = "";
 
@@ -51,7 +56,7 @@ public sealed class Reply
         ProviderKey = message.ProviderKey,
         UpdateId = message.UpdateId,
         Kind = message.Kind,
-        From = message.ChatId is { } chat ? chat.ToString(System.Globalization.CultureInfo.InvariantCulture) : message.Phone ?? "",
+        From = message.ChatId is { } chat ? chat.ToString(CultureInfo.InvariantCulture) : message.Phone ?? "",
         ContactPhone = message.ChatId is null ? null : message.Phone,
         Text = InboundMessage.Clip(message.Text),
         Latitude = message.Latitude,

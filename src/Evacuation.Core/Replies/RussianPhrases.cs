@@ -20,7 +20,10 @@ internal static class RussianPhrases
             "uekhali", "pereshli granicu", "pereshli granitsu", "peresekli granicu", "peresekli granitsu", "vybralis",
             "пересекли", "пересек",
             "пересекла", "на польской стороне", "на молдавской стороне", "на румынской стороне", "на венгерской стороне",
-            "на словацкой стороне",
+            "на словацкой стороне", "уже не в украине", "уже не на украине", "больше не в украине", "больше не на украине",
+            "не в украине уже", "за пределами украины", "за пределами страны", "вне украины", "uzhe ne v ukraine",
+            "za predelami ukrainy",
+            .. Vocabulary.Combine(["мы", "я"], ["не в украине", "не на украине"]),
             .. Vocabulary.Combine(["мы в", "я в", "уже в", "сейчас в", "мы уже в"], ["польше", "молдове", "румынии", "венгрии", "словакии"]),
             .. Vocabulary.Combine(["my v", "ya v", "uzhe v", "my uzhe v"], ["polshe", "moldove", "rumynii", "vengrii", "slovakii"]),
         ],
@@ -42,7 +45,8 @@ internal static class RussianPhrases
             "ранена", "ранены", "раненый", "опасность", "в опасности", "спасите", "нужна эвакуация", "эвакуируйте", "не можем выехать", "не могу выехать",
             "не можем уехать", "не могу уехать", "нет транспорта", "нет машины", "под обстрелом", "обстрел", "скорая",
             "pomogite", "pomosh", "pomoshch", "pomosch", "pomoshh", "nuzhna pomosh", "nuzhna pomoshch", "zastryali",
-            "zastrial", "zastryal", "spasite",
+            "zastrial", "zastryal", "spasite", "раненые", "раненых", "раненая", "ранения", "обстрелы", "обстрела", "помочь",
+            "скорую",
         ],
         Neutral =
         [
@@ -55,6 +59,8 @@ internal static class RussianPhrases
         StartWhenFirst = ["старт", "да", "подписаться", "возобновить", "начать", "da", "start"],
         JoinWhenFirst = ["регистрация", "зарегистрироваться", "присоединиться", "записаться", "registratsiya", "registraciya"],
         LanguageWords = ["язык", "языка", "языке", "языки", "yazyk", "jazyk"],
+        Commands = ["маршрут", "стоп", "старт", "язык", "помощь", "помогите", "сос"],
+        NearMisses = RussianNearMisses.Words,
         LanguageNames = new Dictionary<string, IReadOnlyList<string>>
         {
             [Language.English] = ["английский", "английском", "английскому", "англ"],

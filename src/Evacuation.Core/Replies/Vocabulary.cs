@@ -45,6 +45,19 @@ internal sealed record Vocabulary
     public IReadOnlyDictionary<string, IReadOnlyList<string>> LanguageNames { get; init; } =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>
+    /// Command names typed Telegram-style, in a chat or an SMS ("/stop", "/маршрут"): a command named here is read as
+    /// its word; any other command ("/settings", "/cancel") is someone else's and means nothing to us.
+    /// </summary>
+    public IReadOnlyList<string> Commands { get; init; } = [];
+
+    /// <summary>
+    /// Ordinary words one slip away from a word of the tables (<see cref="WordForms.OneSlipFrom"/>), which mean
+    /// something else and so are never read as that word: "step" (stop), "let" (left), "стол" (стоп). Written as
+    /// <see cref="ReplyText"/> folds them (lower case, "е" for "ё", "і" for "ї", no apostrophes).
+    /// </summary>
+    public IReadOnlyList<string> NearMisses { get; init; } = [];
+
     /// <summary>Words that negate a phrase when they come shortly before it: "not left", "не выехал".</summary>
     public IReadOnlyList<string> Negations { get; init; } = [];
 
@@ -58,4 +71,8 @@ internal sealed record Vocabulary
     /// </summary>
     public static IEnumerable<string> Combine(IEnumerable<string> openings, IReadOnlyList<string> endings) =>
         openings.SelectMany(opening => endings.Select(ending => $"{opening} {ending}"));
+
+    /// <summary>The words of a list written as text, separated by spaces and line breaks.</summary>
+    public static IReadOnlyList<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

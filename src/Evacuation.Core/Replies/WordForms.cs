@@ -3,8 +3,8 @@ namespace Evacuation.Core.Replies;
 /// <summary>How one written word is compared with a word from the tables.</summary>
 internal static class WordForms
 {
-    /// <summary>Typo tolerance starts at this length: shorter words have too many one-letter neighbours.</summary>
-    public const int TolerantLength = 6;
+    /// <summary>A letter added that doubles neither neighbour ("travelking") is forgiven only in keywords this long.</summary>
+    public const int AddedLetterLength = 6;
 
     /// <summary>
     /// Hebrew writes "and", "that", "the", "to", "in" and "when" as letters glued to the next word
@@ -16,18 +16,27 @@ internal static class WordForms
     public static IEnumerable<string> Of(string word)
     {
         yield return word;
-        if (word.Length > 2 && HebrewPrefixes.Contains(word[0], StringComparison.Ordinal))
+        var glued = GluedPrefixes(word);
+        for (var stripped = 1; stripped <= glued; stripped++)
         {
-            yield return word[1..];
-            if (word.Length > 3 && HebrewPrefixes.Contains(word[1], StringComparison.Ordinal))
-            {
-                yield return word[2..];
-            }
+            yield return word[stripped..];
         }
     }
 
-    /// <summary>The same test as looking for <paramref name="tableWord"/> among <see cref="Of"/>, without allocating:
-    /// this runs for every word against every phrase.</summary>
+    /// <summary>How many leading letters of <paramref name="word"/> may be glued Hebrew prefixes (0 to 2): its forms
+    /// are the word without 0, 1 ... that many letters, as <see cref="Of"/> lists them.</summary>
+    public static int GluedPrefixes(ReadOnlySpan<char> word)
+    {
+        var glued = 0;
+        while (glued < 2 && word.Length - glued > 2 && HebrewPrefixes.Contains(word[glued], StringComparison.Ordinal))
+        {
+            glued++;
+        }
+
+        return glued;
+    }
+
+    /// <summary>The same test as looking for <paramref name="tableWord"/> among <see cref="Of"/>, without allocating.</summary>
     public static bool Same(string tableWord, string word)
     {
         if (string.Equals(tableWord, word, StringComparison.Ordinal))
@@ -35,11 +44,10 @@ internal static class WordForms
             return true;
         }
 
-        var rest = word.AsSpan();
-        for (var stripped = 0; stripped < 2 && rest.Length > 2 && HebrewPrefixes.Contains(rest[0], StringComparison.Ordinal); stripped++)
+        var glued = GluedPrefixes(word);
+        for (var stripped = 1; stripped <= glued; stripped++)
         {
-            rest = rest[1..];
-            if (rest.SequenceEqual(tableWord))
+            if (word.AsSpan(stripped).SequenceEqual(tableWord))
             {
                 return true;
             }
@@ -49,37 +57,34 @@ internal static class WordForms
     }
 
     /// <summary>
-    /// True when <paramref name="word"/> is <paramref name="tableWord"/> with at most one letter added, dropped,
-    /// changed or two neighbours swapped, and the first two letters right (typos rarely hit the first letters, and
-    /// this keeps "въехал" (drove in) away from "выехал" (drove out)).
+    /// True when <paramref name="word"/> is <paramref name="keyword"/> typed with one slip: a letter dropped ("stp"),
+    /// doubled ("stopp"), swapped with its neighbour ("stpo"), changed ("stap"), or in long keywords added
+    /// ("travelking"). The first letter is always right, and a changed or added letter is never among the first two:
+    /// slips there rarely happen, and it keeps "въехал" (drove in) away from "выехал" (drove out). Whether the slip is
+    /// read as the keyword is for <see cref="Misspellings"/> to say.
     /// </summary>
-    public static bool OneTypoFrom(string tableWord, string word)
+    public static bool OneSlipFrom(string keyword, ReadOnlySpan<char> word)
     {
-        if (tableWord.Length < TolerantLength || Math.Abs(tableWord.Length - word.Length) > 1)
+        var k = keyword.AsSpan();
+        if (k.Length < 2 || word.IsEmpty || word[0] != k[0])
         {
             return false;
         }
 
-        var common = 0;
-        while (common < tableWord.Length && common < word.Length && tableWord[common] == word[common])
+        var at = k.CommonPrefixLength(word); // at least 1: the first letters are the same
+        switch (word.Length - k.Length)
         {
-            common++;
+            case -1:
+                return k[(at + 1)..].SequenceEqual(word[at..]);
+            case 1:
+                return word[(at + 1)..].SequenceEqual(k[at..])
+                    && (word[at] == word[at - 1] || (k.Length >= AddedLetterLength && at >= 2));
+            case 0 when at < k.Length:
+                var swapped = at + 1 < k.Length && word[at] == k[at + 1] && word[at + 1] == k[at]
+                    && k[(at + 2)..].SequenceEqual(word[(at + 2)..]);
+                return swapped || (at >= 2 && k[(at + 1)..].SequenceEqual(word[(at + 1)..]));
+            default:
+                return false;
         }
-
-        if (common < 2)
-        {
-            return false;
-        }
-
-        var a = tableWord.AsSpan(common);
-        var b = word.AsSpan(common);
-        if (a.Length == b.Length)
-        {
-            return a.Length == 0
-                || a[1..].SequenceEqual(b[1..])
-                || (a.Length > 1 && a[0] == b[1] && a[1] == b[0] && a[2..].SequenceEqual(b[2..]));
-        }
-
-        return a.Length > b.Length ? a[1..].SequenceEqual(b) : a.SequenceEqual(b[1..]);
     }
 }

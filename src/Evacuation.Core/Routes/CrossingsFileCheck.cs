@@ -127,13 +127,7 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
         var names = ByLanguage(entry.Names, $"{path}.names", label, "name");
         var englishName = names.GetValueOrDefault(Language.English) ?? $"{ukrainianSide}-{otherSide}";
         RequireGsm7(englishName, names.ContainsKey(Language.English) ? $"{path}.names.en" : path, $"{label}'s English name", "names.en");
-
-        var country = Required(entry.Country, $"{path}.country", $"{label} has no country").ToUpperInvariant();
-        if (!BorderCountry.IsKnown(country))
-        {
-            throw Problem($"{path}.country", $"{label} has unknown country '{entry.Country}' (expected {string.Join(", ", BorderCountry.All)})");
-        }
-
+        var country = Country(entry.Country, path, label);
         var location = Location(entry.Latitude, entry.Longitude, path, label);
         if (entry.Pedestrians is not { } pedestrians)
         {
@@ -147,12 +141,7 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
         }
 
         var advice = Advice(entry.Notes, $"{path}.notes", label);
-        var statusText = Required(entry.Status, $"{path}.status", $"{label} has no status");
-        if (!Enum.TryParse<CrossingStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(status) || char.IsDigit(statusText.Trim()[0]))
-        {
-            throw Problem($"{path}.status", $"{label} has unknown status '{statusText}' (expected {string.Join(", ", Enum.GetNames<CrossingStatus>())})");
-        }
-
+        var status = Status(entry.Status, path, label);
         return new Crossing
         {
             Id = id,
@@ -166,6 +155,25 @@ internal sealed partial class CrossingsFileCheck(string fileName, byte[] utf8)
             Advice = advice,
             Status = status,
         };
+    }
+
+    string Country(string? given, string path, string label)
+    {
+        var country = Required(given, $"{path}.country", $"{label} has no country").ToUpperInvariant();
+        return BorderCountry.IsKnown(country)
+            ? country
+            : throw Problem($"{path}.country", $"{label} has unknown country '{given}' (expected {string.Join(", ", BorderCountry.All)})");
+    }
+
+    CrossingStatus Status(string? given, string path, string label)
+    {
+        var statusText = Required(given, $"{path}.status", $"{label} has no status");
+        if (!Enum.TryParse<CrossingStatus>(statusText, ignoreCase: true, out var status) || !Enum.IsDefined(status) || char.IsDigit(statusText.Trim()[0]))
+        {
+            throw Problem($"{path}.status", $"{label} has unknown status '{statusText}' (expected {string.Join(", ", Enum.GetNames<CrossingStatus>())})");
+        }
+
+        return status;
     }
 
     Region ToRegion(RegionEntry? entry, string path, int index)

@@ -39,6 +39,13 @@ public static class JsonBody
         }
     }
 
+    /// <summary>As <see cref="ReadAsync{T}"/>, but a request with no body at all reads as <paramref name="empty"/>.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadOptionalAsync<T>(HttpContext context, T empty)
+        where T : class =>
+        context.Request.ContentLength == 0 || (context.Request.ContentLength is null && string.IsNullOrEmpty(context.Request.ContentType))
+            ? (empty, null)
+            : await ReadAsync<T>(context);
+
     static string FirstSentence(string message)
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);

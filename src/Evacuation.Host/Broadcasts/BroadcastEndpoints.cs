@@ -4,6 +4,7 @@ using Evacuation.Core.Deliveries;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Api;
+using Evacuation.Host.Approvals;
 using Evacuation.Host.Auditing;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Operators;
@@ -35,7 +36,7 @@ public static class BroadcastEndpoints
     /// </summary>
     static async Task<IResult> CreateAsync(
         HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse,
-        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature)
+        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature, ApprovalPolicy approvals)
     {
         var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
         if (problem is not null)
@@ -77,6 +78,8 @@ public static class BroadcastEndpoints
             Deadline = sendAt + options.Value.GiveUpAfter,
             Recipients = estimate.Recipients,
         };
+        // A large live broadcast waits for a second operator; its trigger is set only once approved.
+        var held = approvals.HoldIfRequired(broadcast, estimate, now);
         if (broadcast.State == BroadcastState.Scheduled)
         {
             // The trigger first: a trigger whose broadcast was never saved fires and finds nothing to do, while a
@@ -85,11 +88,12 @@ public static class BroadcastEndpoints
         }
         db.Broadcasts.Add(broadcast);
         db.Record(now, actor, "broadcast.create", broadcast.Id.ToString(),
-            $"{plan.Kind} to {estimate.Recipients} recipients by {plan.Channels}" + (sendAt > now ? $", scheduled for {sendAt:O}" : ""));
+            $"{plan.Kind} to {estimate.Recipients} recipients by {plan.Channels}" + (sendAt > now ? $", scheduled for {sendAt:O}" : "")
+            + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : ""));
         await db.SaveChangesAsync(context.RequestAborted);
         pulse.Pulse();
         return TypedResults.Accepted($"/api/broadcasts/{broadcast.Id}",
-            new BroadcastAccepted(broadcast.Id.ToString(), estimate.Recipients, estimate, false, sendAt > now ? sendAt : null));
+            new BroadcastAccepted(broadcast.Id.ToString(), estimate.Recipients, estimate, false, sendAt > now ? sendAt : null, broadcast.State, broadcast.ApprovalExpiresAt));
     }
 
     static async Task<IResult> ShowAsync(string id, EvacuationDb db, CancellationToken cancellationToken)
@@ -102,10 +106,20 @@ public static class BroadcastEndpoints
         return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
     }
 
-    static async Task<IResult> ListAsync(EvacuationDb db, CancellationToken cancellationToken, int? limit = null)
+    /// <summary>Newest first; <c>state</c> narrows the list (the dashboard asks for those <c>AwaitingApproval</c>).</summary>
+    static async Task<IResult> ListAsync(EvacuationDb db, CancellationToken cancellationToken, int? limit = null, string? state = null)
     {
         var take = Math.Clamp(limit ?? 50, 1, MaxListed);
-        var rows = await db.Broadcasts.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        var query = db.Broadcasts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            if (!Enum.TryParse<BroadcastState>(state, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(state, out _))
+            {
+                return Problem.BadRequest($"state '{state}' is not one of {string.Join(", ", Enum.GetNames<BroadcastState>())}.");
+            }
+            query = query.Where(b => b.State == wanted);
+        }
+        var rows = await query.OrderByDescending(b => b.CreatedAt).Take(take).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(b => new BroadcastSummary(b.Id.ToString(), b.Kind, b.State, b.Channels, b.Recipients, b.CreatedBy, b.CreatedAt, b.SendAt)));
     }
 
@@ -117,7 +131,7 @@ public static class BroadcastEndpoints
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
-        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.Missed)
+        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.Missed or BroadcastState.Rejected or BroadcastState.ApprovalExpired)
         {
             return Problem.Conflict($"The broadcast is already {broadcast.State.ToString().ToLowerInvariant()}; there is nothing left to cancel.");
         }
@@ -125,7 +139,8 @@ public static class BroadcastEndpoints
         var actor = Roles.NameOf(context.User);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Broadcasts
-            .Where(b => b.Id == broadcast.Id && (b.State == BroadcastState.Queued || b.State == BroadcastState.Sending || b.State == BroadcastState.Scheduled))
+            .Where(b => b.Id == broadcast.Id && (b.State == BroadcastState.Queued || b.State == BroadcastState.Sending || b.State == BroadcastState.Scheduled
+                || b.State == BroadcastState.AwaitingApproval))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Cancelled).SetProperty(b => b.FinishedAt, now), cancellationToken);
         if (changed == 0)
         {

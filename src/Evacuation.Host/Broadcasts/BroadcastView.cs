@@ -1,12 +1,14 @@
+using System.Text.Json.Serialization;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Data;
+using Evacuation.Host.Approvals;
 
 namespace Evacuation.Host.Broadcasts;
 
 /// <summary>
 /// <c>GET /api/broadcasts/{id}</c>: the contract's counters (recipients, not messages) plus what the broadcast was.
 /// <c>pending</c> includes recipients fan-out has not reached yet; <c>cancelled</c> counts recipients a cancel
-/// stopped before anything reached them.
+/// stopped before anything reached them. <c>approval</c> is there only for broadcasts that needed a second operator.
 /// </summary>
 public sealed record BroadcastView(
     string Id,
@@ -24,18 +26,22 @@ public sealed record BroadcastView(
     DateTime CreatedAt,
     DateTime SendAt,
     DateTime Deadline,
-    DateTime? FinishedAt)
+    DateTime? FinishedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApprovalView? Approval)
 {
     public static BroadcastView Of(Broadcast b, BroadcastCounts counts) => new(
         b.Id.ToString(), b.Kind, b.State, b.Channels, b.Recipients,
         Math.Max(0, b.Recipients - counts.Sent - counts.Failed - counts.Cancelled),
         counts.Sent, counts.Delivered, counts.Failed, counts.Confirmed, counts.Cancelled,
-        b.CreatedBy, b.CreatedAt, b.SendAt, b.Deadline, b.FinishedAt);
+        b.CreatedBy, b.CreatedAt, b.SendAt, b.Deadline, b.FinishedAt, ApprovalView.Of(b));
 }
 
 /// <summary>One line of <c>GET /api/broadcasts</c>.</summary>
 public sealed record BroadcastSummary(
     string Id, BroadcastKind Kind, BroadcastState State, ChannelPolicy Channels, int Recipients, string CreatedBy, DateTime CreatedAt, DateTime SendAt);
 
-/// <summary>The 202 answer to <c>POST /api/broadcasts</c>; <c>id</c> is null for a dry run, which stores nothing.</summary>
-public sealed record BroadcastAccepted(string? Id, int Recipients, BroadcastEstimate Estimate, bool DryRun, DateTime? SendAt);
+/// <summary>
+/// The 202 answer to <c>POST /api/broadcasts</c>; <c>id</c> is null for a dry run, which stores nothing. <c>state</c>
+/// is <c>AwaitingApproval</c>, with <c>approvalExpiresAt</c>, when a second operator must approve it.
+/// </summary>
+public sealed record BroadcastAccepted(string? Id, int Recipients, BroadcastEstimate Estimate, bool DryRun, DateTime? SendAt, BroadcastState? State = null, DateTime? ApprovalExpiresAt = null);

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Threading.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Citizens.Import;
 using Evacuation.Data;
@@ -17,9 +16,6 @@ namespace Evacuation.Host.Citizens;
 public static class CitizenImport
 {
     public const long MaxBodyBytes = 200L * 1024 * 1024;
-    public const int BatchSize = 1000;
-
-    public static readonly string[] Columns = ["externalId", "name", "phone", "telegramChatId", "language", "region", "householdSize"];
 
     static readonly string[] AcceptedTypes = ["text/csv", "application/csv", "text/plain"];
 
@@ -60,164 +56,71 @@ public static class CitizenImport
         TextReader reader, CitizenRules rules, CitizenRegistry registry, EvacuationDb lookups, string actor, CancellationToken cancellationToken)
     {
         var rows = new CsvRows(reader, maxFieldLength: 1000);
-        var header = await rows.ReadAsync(cancellationToken);
-        if (header is null)
+        var (header, columns, problem) = await ReadHeaderAsync(rows, cancellationToken);
+        if (problem is not null)
         {
-            return (null, Problem.BadRequest($"The file is empty. Its first line must be the header: {string.Join(",", Columns)}"));
+            return (null, problem);
         }
-        if (header.Error is not null)
-        {
-            return (null, Problem.BadRequest($"Line {header.Line}, the header, cannot be read: {header.Error}"));
-        }
-        var map = ColumnMap.From(header.Fields);
-        if (map.Phone < 0 && map.TelegramChatId < 0)
-        {
-            return (null, Problem.BadRequest(
-                $"The header must name the columns, including phone or telegramChatId; expected {string.Join(",", Columns)}"));
-        }
-
         var rejected = new List<ImportRejection>();
-        var warnings = map.Unknown.Select(name => new ImportWarning(header.Line, $"column '{name}' is not used")).ToList();
-        var seenExternalIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        // Every key of the file is remembered to the end (in-file duplicates are refused with the first line): phones
-        // as their E.164 digits in a long, not as strings, which kept 4 MB more alive through a 100,000-row import.
-        var seenPhones = new Dictionary<long, int>();
-        var seenChats = new Dictionary<long, int>();
-        var batch = new ImportBatch(BatchSize);
-
-        // Reading and checking the next batch (CSV, phone numbers) runs while the previous one is written: two cores,
-        // two halves of the work. One batch waits at most, so memory stays flat however long the file.
+        var warnings = columns!.Unknown.Select(name => new ImportWarning(header!.Line, $"column '{name}' is not used")).ToList();
+        var seen = new KeysInFile();
         var writer = new ImportWriter(registry, actor);
-        var batches = Channel.CreateBounded<ImportBatch>(1);
-        var writing = Task.Run(() => writer.WriteAllAsync(batches, cancellationToken), cancellationToken);
-
-        async Task FlushAsync()
-        {
-            if (batch.Fields.Count == 0)
-            {
-                return;
-            }
-            try
-            {
-                batch.Found = await CitizenRegistry.FindAsync(lookups, batch.Fields, cancellationToken);
-                await batches.Writer.WriteAsync(batch, cancellationToken);
-            }
-            catch (ChannelClosedException)
-            {
-                await writing;
-                throw;
-            }
-            batch = new ImportBatch(BatchSize);
-        }
-
+        var queue = new ImportQueue(writer, lookups, cancellationToken);
         while (await rows.ReadAsync(cancellationToken) is { } row)
         {
-            if (row.Error is not null)
+            var (fields, reason) = Check(row, header!.Fields.Count, columns, rules, seen, warnings);
+            if (fields is null)
             {
-                rejected.Add(new ImportRejection(row.Line, row.Error));
+                rejected.Add(new ImportRejection(row.Line, reason!));
                 continue;
             }
-            if (row.Fields.Count > header.Fields.Count)
-            {
-                rejected.Add(new ImportRejection(row.Line, $"the row has {row.Fields.Count} fields but the header has {header.Fields.Count}; check for an unquoted comma"));
-                continue;
-            }
-            var check = rules.Check(map.Read(row.Fields));
-            foreach (var warning in check.Warnings)
-            {
-                warnings.Add(new ImportWarning(row.Line, warning));
-            }
-            if (!check.IsValid)
-            {
-                rejected.Add(new ImportRejection(row.Line, string.Join("; ", check.Errors)));
-                continue;
-            }
-            var fields = check.Fields!;
-            if (fields.ExternalId is not null && seenExternalIds.TryGetValue(fields.ExternalId, out var firstLine))
-            {
-                rejected.Add(new ImportRejection(row.Line, $"externalId '{fields.ExternalId}' already appears on line {firstLine} of this file"));
-                continue;
-            }
-            if (fields.Phone is not null && seenPhones.TryGetValue(PhoneNumber.Digits(fields.Phone), out var phoneLine))
-            {
-                rejected.Add(new ImportRejection(row.Line, $"phone {PhoneNumber.Mask(fields.Phone)} already appears on line {phoneLine} of this file"));
-                continue;
-            }
-            if (fields.TelegramChatId is { } chat && seenChats.TryGetValue(chat, out var chatLine))
-            {
-                rejected.Add(new ImportRejection(row.Line, $"telegramChatId {chat} already appears on line {chatLine} of this file"));
-                continue;
-            }
-            if (fields.ExternalId is not null)
-            {
-                seenExternalIds[fields.ExternalId] = row.Line;
-            }
-            if (fields.Phone is not null)
-            {
-                seenPhones[PhoneNumber.Digits(fields.Phone)] = row.Line;
-            }
-            if (fields.TelegramChatId is { } c)
-            {
-                seenChats[c] = row.Line;
-            }
-            batch.Lines.Add(row.Line);
-            batch.Fields.Add(fields);
-            if (batch.Fields.Count == BatchSize)
-            {
-                await FlushAsync();
-            }
+            await queue.AddAsync(row.Line, fields);
         }
-        await FlushAsync();
-        batches.Writer.TryComplete();
-        await writing;
+        await queue.CompleteAsync();
         rejected.AddRange(writer.Refused);
         rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
         return (new ImportAnswer(writer.Imported, writer.Updated, writer.Unchanged, rejected, warnings), null);
     }
 
-    /// <summary>Where each known column is in this file's header (any order, any case).</summary>
-    sealed class ColumnMap
+    static async Task<(CsvRow? Header, CsvColumns? Columns, IResult? Problem)> ReadHeaderAsync(CsvRows rows, CancellationToken cancellationToken)
     {
-        public int ExternalId { get; private init; } = -1;
-        public int Name { get; private init; } = -1;
-        public int Phone { get; private init; } = -1;
-        public int TelegramChatId { get; private init; } = -1;
-        public int Language { get; private init; } = -1;
-        public int Region { get; private init; } = -1;
-        public int HouseholdSize { get; private init; } = -1;
-        public List<string> Unknown { get; } = [];
-
-        public static ColumnMap From(IReadOnlyList<string> header)
+        var expected = string.Join(",", CsvColumns.Names);
+        var header = await rows.ReadAsync(cancellationToken);
+        if (header is null)
         {
-            int Find(string column)
-            {
-                for (var i = 0; i < header.Count; i++)
-                {
-                    if (string.Equals(header[i].Trim(), column, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return i;
-                    }
-                }
-                return -1;
-            }
-            var map = new ColumnMap
-            {
-                ExternalId = Find("externalId"),
-                Name = Find("name"),
-                Phone = Find("phone"),
-                TelegramChatId = Find("telegramChatId"),
-                Language = Find("language"),
-                Region = Find("region"),
-                HouseholdSize = Find("householdSize"),
-            };
-            map.Unknown.AddRange(header.Where(h => !Columns.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase) && h.Trim().Length > 0));
-            return map;
+            return (null, null, Problem.BadRequest($"The file is empty. Its first line must be the header: {expected}"));
         }
-
-        public CitizenInput Read(IReadOnlyList<string> fields)
+        if (header.Error is not null)
         {
-            string? At(int index) => index >= 0 && index < fields.Count ? fields[index] : null;
-            return new CitizenInput(At(ExternalId), At(Name), At(Phone), At(TelegramChatId), At(Language), At(Region), At(HouseholdSize));
+            return (null, null, Problem.BadRequest($"Line {header.Line}, the header, cannot be read: {header.Error}"));
         }
+        var columns = CsvColumns.From(header.Fields);
+        return columns.NamesAContact
+            ? (header, columns, null)
+            : (null, null, Problem.BadRequest($"The header must name the columns, including phone or telegramChatId; expected {expected}"));
+    }
+
+    /// <summary>A row's checked fields, or why it is refused; its warnings are added to <paramref name="warnings"/>.</summary>
+    static (CitizenFields? Fields, string? Reason) Check(
+        CsvRow row, int headerFields, CsvColumns columns, CitizenRules rules, KeysInFile seen, List<ImportWarning> warnings)
+    {
+        if (row.Error is not null)
+        {
+            return (null, row.Error);
+        }
+        if (row.Fields.Count > headerFields)
+        {
+            return (null, $"the row has {row.Fields.Count} fields but the header has {headerFields}; check for an unquoted comma");
+        }
+        var check = rules.Check(columns.Read(row.Fields));
+        foreach (var warning in check.Warnings)
+        {
+            warnings.Add(new ImportWarning(row.Line, warning));
+        }
+        if (!check.IsValid)
+        {
+            return (null, string.Join("; ", check.Errors));
+        }
+        return seen.Claim(check.Fields!, row.Line) is { } repeated ? (null, repeated) : (check.Fields, null);
     }
 }

@@ -37,18 +37,9 @@ public static class Answers
 
     static (Broadcast, Delivery) Build(Citizen citizen, ChannelKind channel, string text, DateTime now, TimeSpan giveUpAfter, string? keyboard)
     {
-        var broadcast = new Broadcast
-        {
-            Kind = BroadcastKind.Custom,
-            Channels = channel == ChannelKind.Telegram ? ChannelPolicy.Telegram : ChannelPolicy.Sms,
-            State = BroadcastState.Sending,
-            CreatedBy = CreatedBy,
-            CreatedAt = now,
-            SendAt = now,
-            Deadline = now + giveUpAfter,
-            Recipients = 1,
-            FannedOutAt = now,
-        };
+        var broadcast = Broadcast.FannedOut(
+            BroadcastKind.Custom, channel == ChannelKind.Telegram ? ChannelPolicy.Telegram : ChannelPolicy.Sms, CreatedBy, now, giveUpAfter);
+        broadcast.Recipients = 1;
         var delivery = new Delivery
         {
             BroadcastId = broadcast.Id,

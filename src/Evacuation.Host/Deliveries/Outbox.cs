@@ -133,7 +133,7 @@ public sealed class Outbox(
                     await SetFinalAsync(db, delivery.Id, step.State, error, cancellationToken);
                     if (step.MarkUnreachable)
                     {
-                        await MarkUnreachableAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
+                        await UnreachableChannel.MarkAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
                     }
                     break;
             }
@@ -164,60 +164,6 @@ public sealed class Outbox(
                 .SetProperty(d => d.State, state)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)
                 .SetProperty(d => d.LastError, Shorten(error)), cancellationToken);
-
-    /// <summary>
-    /// The provider says this channel can never reach the citizen: remember it, and under the Preferred policy
-    /// queue the same text on the other channel if the citizen has one. The unique key makes this idempotent.
-    /// </summary>
-    internal static async Task MarkUnreachableAsync(
-        EvacuationDb db, Delivery delivery, BroadcastKind kind, ChannelPolicy policy, DateTime now, CancellationToken cancellationToken)
-    {
-        var citizen = await db.Citizens.SingleOrDefaultAsync(c => c.Id == delivery.CitizenId, cancellationToken);
-        if (citizen is null)
-        {
-            return;
-        }
-        if (delivery.Channel == ChannelKind.Telegram)
-        {
-            citizen.TelegramUnreachable = true;
-        }
-        else
-        {
-            citizen.SmsUnreachable = true;
-        }
-        citizen.UpdatedAt = now;
-        db.CitizenEvents.Add(new CitizenEvent
-        {
-            CitizenId = citizen.Id,
-            At = now,
-            Kind = CitizenEventKind.DeliveryChanged,
-            Actor = "system",
-            Detail = $"{delivery.Channel} cannot reach this citizen any more",
-        });
-        if (Fallback.After(delivery.Channel, policy, citizen.HasUsableTelegram, citizen.HasUsableSms) is not { } other)
-        {
-            return;
-        }
-        var exists = await db.Deliveries.AnyAsync(
-            d => d.BroadcastId == delivery.BroadcastId && d.CitizenId == citizen.Id && d.Channel == other, cancellationToken);
-        if (exists)
-        {
-            return;
-        }
-        db.Deliveries.Add(new Delivery
-        {
-            BroadcastId = delivery.BroadcastId,
-            CitizenId = citizen.Id,
-            Channel = other,
-            Address = other == ChannelKind.Telegram ? citizen.TelegramChatId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : citizen.Phone!,
-            Text = delivery.Text,
-            WithReplyButtons = other == ChannelKind.Telegram && kind != BroadcastKind.Custom,
-            Keyboard = other == ChannelKind.Telegram && kind != BroadcastKind.Custom ? Keyboards.In(Keyboards.ReplyCodes, citizen.Language) : null,
-            State = DeliveryState.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-        });
-    }
 
     // The sweeps below look first with a read and write only when there is something to change: on SQLite an
     // UPDATE takes the single write lock even when it matches nothing, and fan-out and dispatchers need it.

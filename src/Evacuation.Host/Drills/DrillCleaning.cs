@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Evacuation.Host.Drills;
 
 /// <summary>What a cleaning removed.</summary>
-public sealed record DrillCleaned(int Citizens, int Deliveries, int Replies, int Events, int Broadcasts, string? CrossingRestored);
+public sealed record DrillCleaned(int Citizens, int Deliveries, int Replies, int Events, int Broadcasts, int Cases, string? CrossingRestored);
 
 /// <summary>
-/// Removes every drill citizen and everything about them (deliveries, replies, timeline events, the broadcasts that
-/// were only for them) in one transaction, restores a crossing the drill closed, and marks the drills Cleaned. The
+/// Removes every drill citizen and everything about them (deliveries, replies, timeline events, help cases, the
+/// broadcasts that were only for them) in one transaction, restores a crossing the drill closed, and marks the drills Cleaned. The
 /// drill rows and the audit log stay: who ran which drill, when, and what it did.
 /// </summary>
 public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, WriterQueue writer, DrillClosure closure, TimeProvider time, ILogger<DrillCleaning> logger)
@@ -66,6 +66,9 @@ public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, Wri
             var ids = chunk.ToList();
             broadcasts += await db.Broadcasts.Where(b => ids.Contains(b.Id) && !db.Deliveries.Any(d => d.BroadcastId == b.Id)).ExecuteDeleteAsync(cancellationToken);
         }
+        var helpCases = db.HelpCases.Where(h => demo.Any(c => c.Id == h.CitizenId));
+        await db.CaseNotes.Where(n => helpCases.Any(h => h.Id == n.CaseId)).ExecuteDeleteAsync(cancellationToken);
+        var cases = await helpCases.ExecuteDeleteAsync(cancellationToken);
         var citizens = await demo.ExecuteDeleteAsync(cancellationToken);
         string? restored = null;
         foreach (var drill in drills)
@@ -76,9 +79,9 @@ public sealed class DrillCleaning(IDbContextFactory<EvacuationDb> databases, Wri
             drill.CleanedAt = now;
             drill.CleanedBy = actor;
         }
-        var cleaned = new DrillCleaned(citizens, deliveries, replies, events, broadcasts, restored);
+        var cleaned = new DrillCleaned(citizens, deliveries, replies, events, broadcasts, cases, restored);
         db.Record(now, actor, "drill.clean", drills.Count == 1 ? drills[0].Id.ToString() : null,
-            $"{citizens} demo citizens, {deliveries} deliveries, {replies} replies, {events} timeline events and {broadcasts} broadcasts removed");
+            $"{citizens} demo citizens, {deliveries} deliveries, {replies} replies, {events} timeline events, {cases} help cases and {broadcasts} broadcasts removed");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Drill cleaned by {Actor}: {Citizens} demo citizens and their rows removed", actor, citizens);

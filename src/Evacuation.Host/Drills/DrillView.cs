@@ -1,3 +1,4 @@
+using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Drills;
@@ -8,7 +9,8 @@ namespace Evacuation.Host.Drills;
 
 /// <summary>
 /// A drill as the dashboard and <c>evac drill</c> show it: its settings and where it stands, and its own counters
-/// (its citizens by status, their replies, the messages sent to them, its broadcasts, its call list), counted apart
+/// (its citizens by status, their replies, the messages sent to them, its broadcasts, its call list, its help cases
+/// still open or assigned), counted apart
 /// from the real registry.
 /// </summary>
 public sealed record DrillView(
@@ -33,6 +35,7 @@ public sealed record DrillView(
     long MessagesSent,
     long Broadcasts,
     long CallList,
+    long HelpCases,
     DateTime? CleanedAt)
 {
     public static async Task<DrillView> OfAsync(EvacuationDb db, Drill drill, DateTime now, CancellationToken cancellationToken)
@@ -48,10 +51,11 @@ public sealed record DrillView(
             && citizens.Any(c => c.Id == d.CitizenId), cancellationToken);
         var broadcasts = await db.Broadcasts.CountAsync(b => b.CreatedBy == DrillSeeding.Author && b.CreatedAt >= drill.StartedAt, cancellationToken);
         var callList = await citizens.CountAsync(c => c.Status == JourneyStatus.NeedsHelp || (c.EscalatedAt != null && c.Status == JourneyStatus.Unconfirmed), cancellationToken);
+        var cases = await db.HelpCases.CountAsync(h => h.State != CaseState.Resolved && citizens.Any(c => c.Id == h.CitizenId), cancellationToken);
         var length = drill.EndsAt - drill.StartedAt;
         var progress = drill.State == DrillState.Finished ? 1 : Math.Clamp((now - drill.StartedAt) / length, 0, 1);
         return new DrillView(drill.Id.ToString(), drill.State.ToString(), drill.StartedBy, drill.StartedAt, drill.EndsAt, drill.FinishedAt,
             drill.Minutes, drill.Citizens, drill.CloseCrossing, Math.Round(progress, 3), drill.AnswersPlanned, drill.AnswersSent,
-            drill.ReminderRounds, drill.Escalated, drill.CrossingId, drill.CrossingClosedAt, byStatus, replies, sent, broadcasts, callList, drill.CleanedAt);
+            drill.ReminderRounds, drill.Escalated, drill.CrossingId, drill.CrossingClosedAt, byStatus, replies, sent, broadcasts, callList, cases, drill.CleanedAt);
     }
 }

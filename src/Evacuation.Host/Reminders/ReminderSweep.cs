@@ -105,21 +105,8 @@ public sealed class ReminderSweep(
         {
             return (0, null);
         }
-        var broadcast = new Broadcast
-        {
-            // Reminders are written per citizen here, not by fan-out: Custom keeps fan-out and estimates away from
-            // them, and FannedOutAt says every delivery already exists.
-            Kind = BroadcastKind.Custom,
-            TextsJson = "{}",
-            AudienceJson = "{}",
-            Channels = ChannelPolicy.Preferred,
-            State = BroadcastState.Sending,
-            CreatedBy = Author,
-            CreatedAt = now,
-            SendAt = now,
-            Deadline = now + deliveries.Value.GiveUpAfter,
-            FannedOutAt = now,
-        };
+        // Reminders are written per citizen here, not by fan-out: Custom keeps estimates away from them.
+        var broadcast = Broadcast.FannedOut(BroadcastKind.Custom, ChannelPolicy.Preferred, Author, now, deliveries.Value.GiveUpAfter);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = new List<Candidate>(candidates.Count);
         foreach (var chunk in candidates.Chunk(ClaimBatch))

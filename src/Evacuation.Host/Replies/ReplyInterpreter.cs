@@ -2,6 +2,8 @@ using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Replies;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
+using Evacuation.Host.Cases;
+using Evacuation.Host.Citizens;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Evacuation.Host.Replies;
 
 /// <summary>
-/// Acts on stored replies, oldest first, each in its own transaction with its effects (CONTRACT.md section 4):
+/// Acts on stored replies, oldest first, each batch in its own transaction with its effects (README, "Citizens' replies"):
 /// status changes on the timeline, NeedsHelp onto the call list, opt-out and opt-in, language, route requests
 /// and shared locations, enrolment, and one answer per reply queued in the outbox.
 /// </summary>
@@ -17,6 +19,7 @@ public sealed class ReplyInterpreter(
     IDbContextFactory<EvacuationDb> databases,
     TimeProvider time,
     CrossingsFile crossings,
+    IOptions<CitizensOptions> citizens,
     DeliveryPulse deliveries,
     IOptions<DeliveriesOptions> deliveryOptions,
     WriterQueue writers,
@@ -24,7 +27,7 @@ public sealed class ReplyInterpreter(
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
-    readonly CrossingAssignment places = new(crossings);
+    readonly ReplyDecision decision = new(new CrossingAssignment(crossings), citizens.Value.DefaultRegion, signature);
 
     /// <summary>Interprets every reply stored before the call; returns how many. Safe to call from anywhere: one run at a time.</summary>
     public async Task<int> InterpretPendingAsync(CancellationToken cancellationToken)
@@ -104,20 +107,22 @@ public sealed class ReplyInterpreter(
     }
 
     /// <summary>
-    /// Acts on <paramref name="replies"/> in order, in the caller's transaction, and marks each interpreted. The
-    /// caller saves the context (changed and enrolled citizens), then inserts the returned rows (timeline events,
-    /// answers). The senders are read in one query; a citizen enrolled by one reply is found by the next.
+    /// Acts on <paramref name="replies"/> in order, in the caller's transaction, and marks each interpreted: what each
+    /// means is decided by <see cref="ReplyDecision"/> and applied by <see cref="ReplyEffects"/>. The caller saves the
+    /// context (changed and enrolled citizens), then inserts the returned rows (timeline events, answers). The
+    /// senders are read in one query; a citizen enrolled by one reply is found by the next.
     /// Used here for stored rows and by <see cref="ReplyInbox"/> for replies it stores already interpreted.
     /// </summary>
     public async Task<RowsToInsert> ActAsync(EvacuationDb db, IReadOnlyList<Reply> replies, DateTime now, CancellationToken cancellationToken)
     {
         var senders = await SenderIndex.LoadAsync(db, replies, cancellationToken);
         var rows = new RowsToInsert();
+        var cases = new HelpCases(db);
         foreach (var reply in replies)
         {
-            var conversation = new Conversation(db, senders, rows, reply, now, deliveryOptions.Value.GiveUpAfter, places, signature);
-            conversation.FindCitizen();
-            await conversation.ActAsync(cancellationToken);
+            var facts = await senders.FactsAsync(db, reply, decision, cancellationToken);
+            var outcome = decision.Decide(reply, facts, now);
+            await new ReplyEffects(db, senders, rows, cases, reply, now, deliveryOptions.Value.GiveUpAfter).ApplyAsync(outcome, facts.Sender, cancellationToken);
             reply.InterpretedAt = now;
         }
         return rows;

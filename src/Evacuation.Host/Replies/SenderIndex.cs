@@ -1,4 +1,3 @@
-using System.Globalization;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Replies;
@@ -23,7 +22,7 @@ sealed class SenderIndex
     {
         var senders = new SenderIndex();
         var phones = replies.Where(r => r.Channel == ChannelKind.Sms && r.From.Length > 0).Select(r => r.From).Distinct().ToList();
-        var chats = replies.Select(ChatOf).Where(c => c is not null).Distinct().ToList();
+        var chats = replies.Select(r => r.ChatId).Where(c => c is not null).Distinct().ToList();
         if (phones.Count > 0)
         {
             senders.AddRange(await db.Citizens.Where(c => EF.Parameter(phones).Contains(c.Phone!)).ToListAsync(cancellationToken));
@@ -35,15 +34,33 @@ sealed class SenderIndex
         return senders;
     }
 
-    public static long? ChatOf(Reply reply) =>
-        reply.Channel == ChannelKind.Telegram && long.TryParse(reply.From, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
+    /// <summary>
+    /// What <see cref="ReplyDecision"/> needs to know about who sent <paramref name="reply"/>: the sender, and for a
+    /// deep link or a shared contact, whose invitation or phone it is (the batch's citizens first: someone enrolled
+    /// earlier in the batch is not saved yet).
+    /// </summary>
+    public async Task<ReplyFacts> FactsAsync(EvacuationDb db, Reply reply, ReplyDecision decision, CancellationToken cancellationToken)
+    {
+        var sender = Of(reply);
+        Citizen? invited = null;
+        Citizen? phoneHolder = null;
+        if (sender is null && ReplyDecision.InvitationToken(reply) is { } token)
+        {
+            invited = await db.Citizens.SingleOrDefaultAsync(c => c.InviteToken == token, cancellationToken);
+        }
+        if (decision.SharedPhone(reply) is { } phone)
+        {
+            phoneHolder = WithPhone(phone) ?? await db.Citizens.SingleOrDefaultAsync(c => c.Phone == phone, cancellationToken);
+        }
+        return new ReplyFacts(sender, invited, phoneHolder);
+    }
 
-    public Citizen? Of(Reply reply) =>
+    Citizen? Of(Reply reply) =>
         reply.Channel == ChannelKind.Telegram
-            ? ChatOf(reply) is { } chat ? byChat.GetValueOrDefault(chat) : null
+            ? reply.ChatId is { } chat ? byChat.GetValueOrDefault(chat) : null
             : reply.From.Length > 0 ? byPhone.GetValueOrDefault(reply.From) : null;
 
-    public Citizen? WithPhone(string phone) => byPhone.GetValueOrDefault(phone);
+    Citizen? WithPhone(string phone) => byPhone.GetValueOrDefault(phone);
 
     /// <summary>Indexes a citizen by their phone and chat as they are now; call again after changing either.</summary>
     public void Add(Citizen citizen)

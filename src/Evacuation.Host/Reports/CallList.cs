@@ -1,3 +1,4 @@
+using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Reminders;
 using Evacuation.Data;
@@ -9,7 +10,7 @@ namespace Evacuation.Host.Reports;
 /// <summary>
 /// <c>GET /api/reports/call-list</c>: the people a person must phone. Those who asked for help come first (oldest
 /// request first), then those who stopped answering reminders (longest silent first), each with what we know and
-/// their recent history, so the caller knows what was said before dialling.
+/// their recent history, so the caller knows what was said before dialling, and their help case (who has it).
 /// </summary>
 public static class CallList
 {
@@ -34,16 +35,24 @@ public static class CallList
             .GroupBy(e => e.CitizenId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(HistoryLength)
                 .Select(e => new CallListEvent(e.At, e.Kind.ToString(), e.Detail)).ToList());
+        // Each citizen's latest help case, so two officers do not call the same person.
+        var cases = (await db.HelpCases.AsNoTracking()
+                .Where(c => c.CitizenId != null && ids.Contains(c.CitizenId.Value))
+                .Select(c => new { CitizenId = c.CitizenId!.Value, c.Id, c.State, c.AssignedTo })
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.CitizenId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
+        CallListEntry Entry(Citizen c, CallListReason reason) =>
+            new(c.Id.ToString(), c.Name, c.Phone, c.TelegramChatId, c.Language, c.Region, c.HouseholdSize, c.Status, reason,
+                c.AssignedCrossing, c.LastContactAt, c.RemindersSent, c.EscalatedAt, events.GetValueOrDefault(c.Id) ?? [],
+                cases.GetValueOrDefault(c.Id)?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                cases.GetValueOrDefault(c.Id)?.State, cases.GetValueOrDefault(c.Id)?.AssignedTo);
         return
         [
-            .. needHelp.Select(c => Entry(c, CallListReason.NeedsHelp, events)),
-            .. escalated.Select(c => Entry(c, CallListReason.Escalated, events)),
+            .. needHelp.Select(c => Entry(c, CallListReason.NeedsHelp)),
+            .. escalated.Select(c => Entry(c, CallListReason.Escalated)),
         ];
     }
-
-    static CallListEntry Entry(Citizen c, CallListReason reason, Dictionary<Guid, List<CallListEvent>> events) =>
-        new(c.Id.ToString(), c.Name, c.Phone, c.TelegramChatId, c.Language, c.Region, c.HouseholdSize, c.Status, reason,
-            c.AssignedCrossing, c.LastContactAt, c.RemindersSent, c.EscalatedAt, events.GetValueOrDefault(c.Id) ?? []);
 }
 
 /// <summary>One person to phone.</summary>
@@ -61,6 +70,9 @@ public sealed record CallListEntry(
     DateTime? LastContactAt,
     int RemindersSent,
     DateTime? EscalatedAt,
-    List<CallListEvent> History);
+    List<CallListEvent> History,
+    string? CaseId,
+    CaseState? CaseState,
+    string? CaseAssignedTo);
 
 public sealed record CallListEvent(DateTime At, string Kind, string Detail);

@@ -30,8 +30,42 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
     /// <summary>Call inside a transaction, after <paramref name="crossing"/>'s new status is set in memory.</summary>
     public async Task<RerouteResult> RerouteAsync(Crossing crossing, string actor, DateTime now, CancellationToken cancellationToken)
     {
+        var (recipients, optedOut) = await AssignedToAsync(crossing.Id, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return RerouteResult.Nothing;
+        }
+        var plan = Plan(recipients);
+        foreach (var group in plan.Moved.GroupBy(r => r.AssignedCrossing))
+        {
+            await MoveAsync(crossing.Id, group.Key, group.Select(r => r.Id).ToList(), now, cancellationToken);
+        }
+        await MoveAsync(crossing.Id, null, [.. plan.Waiting.Select(r => r.Id), .. plan.Unplaced], now, cancellationToken);
+
+        var broadcasts = new List<string>();
+        var messaged = 0;
+        async Task TellAsync(BroadcastKind kind, IReadOnlyDictionary<string, string> texts, List<Recipient> told)
+        {
+            var audience = new Audience([], [], [crossing.Id]);
+            var sent = await QueueAsync(kind, texts, audience, told.Where(r => !optedOut.Contains(r.Id)).ToList(), actor, now, cancellationToken);
+            if (sent is not null)
+            {
+                broadcasts.Add(sent.Id.ToString());
+                messaged += sent.Recipients;
+            }
+        }
+        // "Route changed: X is closed, go to Y", X written into each language's template.
+        await TellAsync(BroadcastKind.RouteInstructions, BuiltInTemplates.RouteChanged(crossing), plan.Moved);
+        await TellAsync(BroadcastKind.Custom, WaitForInstructions.Texts(signature), plan.Waiting);
+        var to = plan.Moved.GroupBy(r => r.AssignedCrossing!).ToDictionary(g => g.Key, g => g.Count());
+        return new RerouteResult(recipients.Count, to, plan.Waiting.Count, plan.Unplaced.Count, messaged, broadcasts);
+    }
+
+    /// <summary>The citizens assigned to <paramref name="crossingId"/>, and which of them opted out (moved, but not messaged).</summary>
+    async Task<(List<Recipient> Recipients, HashSet<Guid> OptedOut)> AssignedToAsync(string crossingId, CancellationToken cancellationToken)
+    {
         var rows = await db.Citizens.AsNoTracking()
-            .Where(c => c.AssignedCrossing == crossing.Id)
+            .Where(c => c.AssignedCrossing == crossingId)
             .Select(c => new
             {
                 c.OptedOut,
@@ -39,60 +73,32 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
                     c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude),
             })
             .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            return RerouteResult.Nothing;
-        }
-        var recipients = rows.Select(r => r.Recipient).ToList();
-        var optedOut = rows.Where(r => r.OptedOut).Select(r => r.Recipient.Id).ToHashSet();
+        return (rows.ConvertAll(r => r.Recipient), rows.Where(r => r.OptedOut).Select(r => r.Recipient.Id).ToHashSet());
+    }
 
+    /// <summary>Where each citizen goes now: to their next crossing, to wait (none left open), or nowhere we can tell (no location or known region).</summary>
+    sealed record ReroutePlan(List<Recipient> Moved, List<Recipient> Waiting, List<Guid> Unplaced);
+
+    ReroutePlan Plan(List<Recipient> recipients)
+    {
         var choices = new CrossingPlanner.Choices(planner.Assignment);
-        var moved = new List<Recipient>();
-        var waiting = new List<Recipient>();
-        var unplaced = new List<Guid>();
+        var plan = new ReroutePlan([], [], []);
         foreach (var recipient in recipients)
         {
             if (!choices.TryChoose(recipient.Latitude, recipient.Longitude, recipient.Region, out var next))
             {
-                unplaced.Add(recipient.Id);
+                plan.Unplaced.Add(recipient.Id);
             }
             else if (next is null)
             {
-                waiting.Add(recipient with { AssignedCrossing = null });
+                plan.Waiting.Add(recipient with { AssignedCrossing = null });
             }
             else
             {
-                moved.Add(recipient with { AssignedCrossing = next.Id });
+                plan.Moved.Add(recipient with { AssignedCrossing = next.Id });
             }
         }
-
-        foreach (var group in moved.GroupBy(r => r.AssignedCrossing))
-        {
-            await MoveAsync(crossing.Id, group.Key, group.Select(r => r.Id).ToList(), now, cancellationToken);
-        }
-        await MoveAsync(crossing.Id, null, [.. waiting.Select(r => r.Id), .. unplaced], now, cancellationToken);
-
-        var broadcasts = new List<string>();
-        var messaged = 0;
-        var routeAudience = new Audience([], [], [crossing.Id]);
-        // "Route changed: X is closed, go to Y", X written into each language's template.
-        var sent = await QueueAsync(BroadcastKind.RouteInstructions, BuiltInTemplates.RouteChanged(crossing), routeAudience,
-            moved.Where(r => !optedOut.Contains(r.Id)).ToList(), actor, now, cancellationToken);
-        if (sent is { } routes)
-        {
-            broadcasts.Add(routes.Id.ToString());
-            messaged += routes.Recipients;
-        }
-        var wait = await QueueAsync(BroadcastKind.Custom, WaitForInstructions.Texts(signature), routeAudience,
-            waiting.Where(r => !optedOut.Contains(r.Id)).ToList(), actor, now, cancellationToken);
-        if (wait is { } told)
-        {
-            broadcasts.Add(told.Id.ToString());
-            messaged += told.Recipients;
-        }
-
-        var to = moved.GroupBy(r => r.AssignedCrossing!).ToDictionary(g => g.Key, g => g.Count());
-        return new RerouteResult(recipients.Count, to, waiting.Count, unplaced.Count, messaged, broadcasts);
+        return plan;
     }
 
     /// <summary>
@@ -144,19 +150,9 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
         BroadcastKind kind, IReadOnlyDictionary<string, string> texts, Audience audience, List<Recipient> recipients,
         string actor, DateTime now, CancellationToken cancellationToken)
     {
-        var broadcast = new Broadcast
-        {
-            Kind = kind,
-            TextsJson = JsonSerializer.Serialize(texts),
-            AudienceJson = JsonSerializer.Serialize(audience),
-            Channels = ChannelPolicy.Preferred,
-            State = BroadcastState.Sending,
-            CreatedBy = actor,
-            CreatedAt = now,
-            SendAt = now,
-            Deadline = now + options.Value.GiveUpAfter,
-            FannedOutAt = now,
-        };
+        var broadcast = Broadcast.FannedOut(kind, ChannelPolicy.Preferred, actor, now, options.Value.GiveUpAfter);
+        broadcast.TextsJson = JsonSerializer.Serialize(texts);
+        broadcast.AudienceJson = JsonSerializer.Serialize(audience);
         var render = new BroadcastTexts(kind, texts);
         var values = new RouteValues(planner, signature, now);
         var rows = new List<Delivery>(recipients.Count);

@@ -15,6 +15,7 @@ public static class RouteSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<CrossingsFile>().Regions);
         builder.Services.AddSingleton<CrossingPlanner>();
         builder.Services.AddScoped<Rerouting>();
+        builder.Services.AddScoped<CrossingUpdates>();
         return builder;
     }
 

@@ -76,6 +76,8 @@ public sealed class ScheduledBroadcasts(
         }
         var late = now - broadcast.SendAt;
         var next = late > options.Value.MaxLateness ? BroadcastState.Missed : BroadcastState.Queued;
+        // The change and its audit entry together: whoever reads Missed also finds who marked it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.Broadcasts
             .Where(b => b.Id == broadcastId && b.State == BroadcastState.Scheduled)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, next).SetProperty(b => b.FinishedAt, b => next == BroadcastState.Missed ? now : b.FinishedAt), cancellationToken);
@@ -89,7 +91,8 @@ public sealed class ScheduledBroadcasts(
             db.Record(now, Actor, "broadcast.missed", broadcastId.ToString(), $"trigger fired {late:g} late, more than Broadcasts:MaxLateness {options.Value.MaxLateness:g}");
             await db.SaveChangesAsync(cancellationToken);
         }
-        else
+        await transaction.CommitAsync(cancellationToken);
+        if (next == BroadcastState.Queued)
         {
             pulse.Pulse();
         }

@@ -107,7 +107,7 @@ public static class StatusCallbacks
         {
             var broadcast = await db.Broadcasts.AsNoTracking().Where(b => b.Id == delivery.BroadcastId)
                 .Select(b => new { b.Kind, b.Channels }).SingleAsync(cancellationToken);
-            await Outbox.MarkUnreachableAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
+            await UnreachableChannel.MarkAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -16,14 +16,4 @@ public sealed class TelegramSecretTests
         _ = label;
         Assert.Equal(matches, TelegramSecret.Matches(expected, header));
     }
-
-    [Theory]
-    [InlineData("reply:1", 1)]
-    [InlineData("reply:4", 4)]
-    [InlineData("reply:5", null)]
-    [InlineData("reply:", null)]
-    [InlineData("other:1", null)]
-    [InlineData(null, null)]
-    public void A_button_press_is_read_back_as_its_reply_code(string? data, int? code) =>
-        Assert.Equal(code, ReplyButtons.CodeOf(data));
 }

@@ -62,6 +62,62 @@ internal static class EnglishReplies
         ("Have not left", "Unknown"),
         ("what?", "Unknown"),
         ("ok thanks", "Unknown"),
-        ("/start", "Unknown"),
+        ("/start", "Start"), // in an SMS; in a Telegram chat the service enrols or links the chat first
+
+        // A keyword with one letter dropped, doubled, swapped or changed.
+        ("stpo", "Stop"),
+        ("STOPP", "Stop"),
+        ("sotp please", "Stop"),
+        ("lfet", "Departed"),
+        ("we lefft this morning", "Departed"),
+        ("crossd the border", "Departed"),
+        ("departd", "Departed"),
+        ("leavign now", "OnTheWay"),
+        ("stayign home", "Staying"),
+        ("hlep", "NeedsHelp"),
+        ("hellp us", "NeedsHelp"),
+        ("cant leaev", "NeedsHelp"),
+        ("rotue please", "Route"),
+        ("satrt", "Start"),
+        ("lnag he", "Language he"),
+        ("langauge russian", "Language ru"),
+        ("Englsh please", "Language en"),
+        ("we have nto left", "Unknown"),
+
+        // Near misses: one letter from a keyword, but another word.
+        ("step", "Unknown"),
+        ("we had to step out", "Unknown"),
+        ("lift", "Unknown"),
+        ("let", "Unknown"),
+        ("let us know", "Unknown"),
+        ("hell", "Unknown"),
+        ("helo", "Unknown"),
+        ("stat", "Unknown"),
+        ("done, we left", "Departed"),
+
+        // Telegram-style commands, typed in a chat or an SMS.
+        ("/route", "Route"),
+        ("/stop", "Stop"),
+        ("/STOP@EvacuationBot", "Stop"),
+        ("/help", "NeedsHelp"),
+        ("/help@EvacuationBot", "NeedsHelp"),
+        ("/sos", "NeedsHelp"),
+        ("/lang he", "Language he"),
+        ("/stpo", "Stop"),
+        ("/settings", "Unknown"),
+        ("/cancel", "Unknown"),
+
+        // Out of the country, said otherwise.
+        ("We are no longer in Ukraine", "Departed"),
+        ("already out of Ukraine", "Departed"),
+        ("not in Ukraine any more", "Departed"),
+        ("I'm not in Ukraine anymore", "Departed"),
+        ("outside Ukraine now, all good", "Departed"),
+        ("no longer in the country", "Departed"),
+        ("not out of Ukraine yet", "Unknown"),
+        ("not outside Ukraine yet", "Unknown"),
+        ("still in Ukraine", "Unknown"),
+        ("we are still in Ukraine", "Unknown"),
+        ("no longer in Ukraine but need help", "NeedsHelp"),
     ];
 }

@@ -53,5 +53,35 @@ internal static class HebrewReplies
         ("לא חצינו", "Unknown"),
         ("מה?", "Unknown"),
         ("לא צריך עזרה, תודה", "Unknown"),
+
+        // A keyword with one letter dropped, doubled or swapped.
+        ("יצאנוו", "Departed"),
+        ("יצתאי", "Departed"),
+        ("עזרהה", "NeedsHelp"),
+        ("עזור לי", "NeedsHelp"),
+        ("עוד לא יצתאי", "Unknown"),
+
+        // Near misses: one letter from a keyword, but another word.
+        ("עזה", "Unknown"),
+        ("עזרא", "Unknown"),
+        ("עצוב", "Unknown"),
+
+        // Telegram-style commands, typed in a chat or an SMS.
+        ("/עצור", "Stop"),
+        ("/מסלול", "Route"),
+        ("/עזרה", "NeedsHelp"),
+        ("/help", "NeedsHelp"),
+        ("/שפה עברית", "Language he"),
+        ("/התחל", "Start"),
+
+        // Out of the country, said otherwise.
+        ("כבר לא באוקראינה", "Departed"),
+        ("אנחנו כבר מחוץ לאוקראינה", "Departed"),
+        ("אנחנו לא באוקראינה יותר", "Departed"),
+        ("מחוץ למדינה", "Departed"),
+        ("עוד לא מחוץ לאוקראינה", "Unknown"),
+        ("עדיין באוקראינה", "Unknown"),
+        ("אנחנו עדיין באוקראינה", "Unknown"),
+        ("כבר לא באוקראינה אבל צריכים עזרה", "NeedsHelp"),
     ];
 }

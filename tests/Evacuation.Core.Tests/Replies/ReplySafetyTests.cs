@@ -16,6 +16,10 @@ public sealed class ReplySafetyTests
     [InlineData("haven't left, not in danger, just stuck", "a negation never cancels help")]
     [InlineData("עזבנו, צריך עזרה", "hebrew left with help")]
     [InlineData("виїхали, SOS", "ukrainian left with SOS")]
+    [InlineData("hlep, we left", "a misspelt help with left")]
+    [InlineData("/help", "help typed as a command")]
+    [InlineData("no longer in Ukraine, need help", "out of the country but asking for help")]
+    [InlineData("за пределами Украины, помогите", "russian outside ukraine with help")]
     public void Anything_asking_for_help_is_needs_help(string text, string label)
     {
         Assert.Equal(ReplyMeaning.Of(JourneyStatus.NeedsHelp), ReplyParser.Parse(text));
@@ -45,6 +49,22 @@ public sealed class ReplySafetyTests
     [InlineData("my sister is in Poland")]
     [InlineData("хотим выехать")]
     [InlineData("хочемо виїхати")]
+    [InlineData("not out of Ukraine yet")]
+    [InlineData("not yet outside Ukraine")]
+    [InlineData("still in Ukraine")]
+    [InlineData("we are still in Ukraine, not out")]
+    [InlineData("we have nto left")]
+    [InlineData("havnt lfet")]
+    [InlineData("ещё не за пределами Украины")]
+    [InlineData("мы всё ещё в Украине")]
+    [InlineData("ещё не выехли")]
+    [InlineData("ще не за межами України")]
+    [InlineData("досі в Україні")]
+    [InlineData("ще не виїхли")]
+    [InlineData("עוד לא מחוץ לאוקראינה")]
+    [InlineData("עדיין באוקראינה")]
+    [InlineData("let us know")]
+    [InlineData("we are in a lift")]
     public void A_negated_departure_is_not_departed(string text) =>
         Assert.NotEqual(ReplyMeaning.Of(JourneyStatus.Departed), ReplyParser.Parse(text));
 

@@ -56,5 +56,45 @@ internal static class RussianReplies
         ("хотим выехать", "Unknown"),
         ("что?", "Unknown"),
         ("помощь не нужна, спасибо", "Unknown"),
+
+        // A keyword with one letter dropped, doubled, swapped or changed.
+        ("стпо", "Stop"),
+        ("стопп", "Stop"),
+        ("выехли", "Departed"),
+        ("мы выехалии", "Departed"),
+        ("пересекли граинцу", "Departed"),
+        ("маршурт", "Route"),
+        ("помошь", "NeedsHelp"),
+        ("помогиет", "NeedsHelp"),
+        ("у нас двое раненых", "NeedsHelp"),
+        ("вызовите скорую", "NeedsHelp"),
+        ("ещё не выехли", "Unknown"),
+        ("нте, не выехали", "Unknown"),
+
+        // Near misses: one letter from a keyword, but another word.
+        ("стол", "Unknown"),
+        ("степ", "Unknown"),
+        ("въехали в город", "Unknown"),
+        ("выехав из дома, сразу позвоню", "Unknown"),
+
+        // Telegram-style commands, typed in a chat or an SMS.
+        ("/стоп", "Stop"),
+        ("/маршрут", "Route"),
+        ("/старт", "Start"),
+        ("/помощь", "NeedsHelp"),
+        ("/help", "NeedsHelp"),
+        ("/язык русский", "Language ru"),
+        ("/stop", "Stop"),
+
+        // Out of the country, said otherwise.
+        ("мы уже не в Украине", "Departed"),
+        ("Уже не на Украине", "Departed"),
+        ("за пределами Украины", "Departed"),
+        ("больше не в Украине, спасибо", "Departed"),
+        ("uzhe ne v Ukraine", "Departed"),
+        ("ещё не за пределами Украины", "Unknown"),
+        ("мы ещё в Украине", "Unknown"),
+        ("всё ещё в Украине", "Unknown"),
+        ("уже не в Украине, но нужна помощь", "NeedsHelp"),
     ];
 }

@@ -57,5 +57,40 @@ internal static class UkrainianReplies
         ("що?", "Unknown"),
         ("допомога не потрібна, дякую", "Unknown"),
         ("з'їхали з дороги", "Unknown"),
+
+        // A keyword with one letter dropped, doubled, swapped or changed.
+        ("стпо", "Stop"),
+        ("виїхли", "Departed"),
+        ("ми виїхалли", "Departed"),
+        ("перетнули кодрон", "Departed"),
+        ("маршурт", "Route"),
+        ("допомгоа", "NeedsHelp"),
+        ("у нас двоє поранених", "NeedsHelp"),
+        ("викличте швидку", "NeedsHelp"),
+        ("ще не виїхли", "Unknown"),
+
+        // Near misses: one letter from a keyword, but another word.
+        ("степ", "Unknown"),
+        ("стіл", "Unknown"),
+        ("в'їхали в місто", "Unknown"),
+
+        // Telegram-style commands, typed in a chat or an SMS.
+        ("/стоп", "Stop"),
+        ("/маршрут", "Route"),
+        ("/старт", "Start"),
+        ("/допомога", "NeedsHelp"),
+        ("/help", "NeedsHelp"),
+        ("/мова англійська", "Language en"),
+
+        // Out of the country, said otherwise.
+        ("вже не в Україні", "Departed"),
+        ("ми вже за межами України", "Departed"),
+        ("поза Україною", "Departed"),
+        ("більше не в Україні", "Departed"),
+        ("vzhe ne v Ukraini", "Departed"),
+        ("ще не за межами України", "Unknown"),
+        ("досі в Україні", "Unknown"),
+        ("ми ще в Україні", "Unknown"),
+        ("вже не в Україні, потрібна допомога", "NeedsHelp"),
     ];
 }

@@ -70,7 +70,7 @@ public sealed class CitizenImportTests
         // changed must still be judged against what that batch wrote.
         await using var app = await EvacuationApp.StartAsync(provider);
         await ImportAsync(app, Some.CsvHeader + "\nA,Anna,+380501110001,,en,Kyiv,1\n");
-        var filler = Enumerable.Range(1, 2 * Evacuation.Host.Citizens.CitizenImport.BatchSize).Select(i => $"F{i},Filler {i},{Some.Phone(i)},,en,Kyiv,1");
+        var filler = Enumerable.Range(1, 2 * Evacuation.Host.Citizens.ImportQueue.BatchSize).Select(i => $"F{i},Filler {i},{Some.Phone(i)},,en,Kyiv,1");
         var csv = Some.CsvHeader + "\nA,Anna,+380501110002,,en,Kyiv,1\n" + string.Join("\n", filler) + "\nB,Borys,+380501110001,,en,Kyiv,1\n";
 
         var body = await ImportAsync(app, csv);

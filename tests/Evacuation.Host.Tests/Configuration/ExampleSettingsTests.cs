@@ -10,7 +10,8 @@ public sealed class ExampleSettingsTests
         "Twilio:AccountSid", "Twilio:AuthToken", "Twilio:FromNumber", "Twilio:MessagingServiceSid", "Twilio:ApiBaseUrl", "Twilio:PublicBaseUrl", "Twilio:SegmentsPerSecond",
         "Citizens:DefaultRegion", "Operators:ApiKeys:0:Name", "Operators:ApiKeys:0:Key", "Operators:ApiKeys:0:Role",
         "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:OnTheWayInterval", "Reminders:MaxReminders",
-        "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Routes:File", "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
+        "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Broadcasts:ApprovalThreshold", "Broadcasts:ApprovalWindow", "Routes:File",
+        "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
         "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()

@@ -17,14 +17,20 @@ namespace Evacuation.Host.Tests.Dashboard;
 public sealed class DashboardSite : WebApplicationFactory<Program>
 {
     readonly TestDatabase database;
+    readonly Dictionary<string, string?> extra;
 
-    DashboardSite(TestDatabase database) => this.database = database;
+    DashboardSite(TestDatabase database, Dictionary<string, string?>? extra)
+    {
+        this.database = database;
+        this.extra = extra ?? [];
+    }
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<DashboardSite> StartAsync()
+    /// <summary>Starts the site; <paramref name="extra"/> settings are added to (or replace) the defaults.</summary>
+    public static async Task<DashboardSite> StartAsync(Dictionary<string, string?>? extra = null)
     {
-        var site = new DashboardSite(await TestDatabase.CreateAsync(StorageProvider.Sqlite));
+        var site = new DashboardSite(await TestDatabase.CreateAsync(StorageProvider.Sqlite), extra);
         site.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         site.StartServer();
         var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -33,6 +39,14 @@ public sealed class DashboardSite : WebApplicationFactory<Program>
     }
 
     public EvacuationDb Open() => database.Open();
+
+    /// <summary>An HTTP client to the site signed in with <paramref name="key"/>.</summary>
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
 
     /// <summary>Stores <paramref name="count"/> citizens reachable by Telegram and SMS, in four languages, in Lviv unless shaped otherwise.</summary>
     public async Task<List<Citizen>> AddCitizensAsync(int count, Action<Citizen, int>? shape = null)
@@ -78,7 +92,7 @@ public sealed class DashboardSite : WebApplicationFactory<Program>
             ["Telegram:MessagesPerSecond"] = "1000",
             ["Twilio:SegmentsPerSecond"] = "1000",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(extra))
         {
             builder.UseSetting(key, value);
         }

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Fakes;
 using Evacuation.Host.Tests.Broadcasts;
+using Evacuation.Host.Tests.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Tests.Drills;
@@ -40,6 +42,50 @@ public sealed class DrillTests
         Assert.Equal("Closed", crossing.GetProperty("status").GetString());
         var replies = await app.WithDbAsync(db => db.Replies.Where(r => r.CitizenId != null).Select(r => r.Meaning).ToListAsync());
         Assert.Contains("NeedsHelp", replies);
+        Assert.True(drill.GetProperty("helpCases").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task A_drills_help_cases_are_listed_and_taken_only_when_asked_for_never_with_the_real_ones()
+    {
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, FastSandbox);
+        var real = await app.AddCitizensAsync(1);
+        await app.ReplyAsync(real[0].Id, "help");
+        await app.StartDrillAsync(new { citizens = 200, minutes = 2 });
+        var drill = await app.PlayDrillAsync(TimeSpan.FromMinutes(2));
+        var drillCases = drill.GetProperty("helpCases").GetInt32();
+        Assert.True(drillCases > 0);
+
+        var cases = await (await app.Viewer().GetAsync("/api/cases")).ReadJsonAsync();
+        Assert.Equal(1, cases.GetProperty("total").GetInt32());
+        Assert.Equal(real[0].Id.ToString(), cases.GetProperty("items")[0].GetProperty("citizen").GetProperty("id").GetString());
+        Assert.Equal(drillCases, (await (await app.Viewer().GetAsync("/api/cases?drill=true")).ReadJsonAsync()).GetProperty("total").GetInt32());
+        var taken = await (await app.Operator().PostAsync("/api/cases/take", null)).ReadJsonAsync();
+        Assert.Equal(real[0].Id.ToString(), taken.GetProperty("citizen").GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Operator().PostAsync("/api/cases/take", null)).StatusCode);
+        var rehearsed = await app.Operator().PostAsync("/api/cases/take?drill=true", null);
+        Assert.Equal(HttpStatusCode.OK, rehearsed.StatusCode);
+        Assert.NotEqual(real[0].Id.ToString(), (await rehearsed.ReadJsonAsync()).GetProperty("citizen").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_drills_advisory_never_waits_for_a_second_operator_even_beside_a_live_channel()
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        var settings = Outboxes.LiveAgainst(telegram, null);
+        settings["Drills:AllowWithLiveChannels"] = "true";
+        settings["Broadcasts:ApprovalThreshold"] = "0";
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, settings);
+
+        await app.StartDrillAsync(new { citizens = 80, minutes = 1, forceSandbox = true });
+        await app.PlayDrillAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.Broadcasts.CountAsync(b => b.State == BroadcastState.AwaitingApproval)));
+        Assert.True((await app.CurrentDrillAsync()).GetProperty("messagesSent").GetInt64() >= 80);
+        Assert.Empty(telegram.SentMessages);
+        await app.AddCitizensAsync(1);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Operator().PostAsJsonAsync("/api/broadcasts", new { kind = "Advisory" })).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Broadcasts.CountAsync(b => b.State == BroadcastState.AwaitingApproval))); // a real one still waits
     }
 
     [Fact]
@@ -70,6 +116,7 @@ public sealed class DrillTests
         await app.StartDrillAsync(new { citizens = 120, minutes = 2, closeCrossing = true });
         var drill = await app.PlayDrillAsync(TimeSpan.FromMinutes(2));
         var closed = drill.GetProperty("closedCrossing").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await app.Operator().PostAsync("/api/cases/take?drill=true", null)).StatusCode);
 
         var response = await app.Admin().PostAsync("/api/drills/clean", null);
         var cleaned = await response.ReadJsonAsync();
@@ -83,6 +130,8 @@ public sealed class DrillTests
             .ToListAsync());
         Assert.True(left.Count == 0, string.Join("; ", left.Distinct()));
         Assert.Equal(0, await app.WithDbAsync(db => db.Replies.CountAsync()));
+        Assert.Equal(drill.GetProperty("helpCases").GetInt32(), cleaned.GetProperty("cases").GetInt32());
+        Assert.Equal(0, await app.WithDbAsync(async db => await db.HelpCases.CountAsync() + await db.CaseNotes.CountAsync()));
         Assert.Equal(0, await app.WithDbAsync(db => db.CitizenEvents.CountAsync(e => e.CitizenId != real[0].Id)));
         Assert.Equal(0, await app.WithDbAsync(db => db.Broadcasts.CountAsync(b => !db.Deliveries.Any(d => d.BroadcastId == b.Id))));
         Assert.Equal(CrossingStatus.Open, await app.WithDbAsync(db => db.Crossings.Where(c => c.Id == closed).Select(c => c.Status).SingleAsync()));

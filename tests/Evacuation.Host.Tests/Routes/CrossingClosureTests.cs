@@ -114,7 +114,7 @@ public sealed class CrossingClosureTests
 
         var answer = await app.SetCrossingOkAsync(last, new { status = "Closed" });
 
-        Assert.Equal(CrossingEndpoints.AllClosedWarning, answer.GetProperty("warning").GetString());
+        Assert.Equal(CrossingClosure.AllClosedWarning, answer.GetProperty("warning").GetString());
         Assert.Equal(2, answer.GetProperty("reroute").GetProperty("waiting").GetInt32());
         var deliveries = await app.DeliveriesAsync();
         Assert.Equal(WaitForInstructions.Text(Language.English, Signature.None), deliveries.Single(d => d.CitizenId == Guid.Parse(english.Id)).Text);

@@ -16,7 +16,14 @@ public static class Outboxes
     /// <summary>Settings that make both channels live against the fakes, paced fast enough not to slow tests.</summary>
     public static Dictionary<string, string?> LiveAgainst(FakeTelegramServer? telegram, FakeTwilioServer? twilio)
     {
-        var settings = new Dictionary<string, string?> { ["Telegram:MessagesPerSecond"] = "1000", ["Twilio:SegmentsPerSecond"] = "1000" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:MessagesPerSecond"] = "1000",
+            ["Twilio:SegmentsPerSecond"] = "1000",
+            // These hosts test sending, by one operator key: large live broadcasts go out without a second operator.
+            // The approval rule itself is tested with its default threshold (Broadcasts/ApprovalFlowTests).
+            ["Broadcasts:ApprovalThreshold"] = NoApproval,
+        };
         if (telegram is not null)
         {
             settings["Telegram:BotToken"] = telegram.Token;
@@ -34,6 +41,9 @@ public static class Outboxes
     }
 
     public const string PublicBaseUrl = "https://evac.example.org";
+
+    /// <summary>A threshold no test audience reaches.</summary>
+    public const string NoApproval = "100000000";
 
     /// <summary>Stores citizens straight in the database; n-th gets chat id 1000+n when <paramref name="telegram"/> and phone when <paramref name="sms"/>.</summary>
     public static async Task<List<Citizen>> AddCitizensAsync(this EvacuationApp app, int count, bool telegram = true, bool sms = true, int from = 0, Action<Citizen, int>? shape = null)

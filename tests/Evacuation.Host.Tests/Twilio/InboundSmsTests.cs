@@ -35,7 +35,7 @@ public sealed class InboundSmsTests
         return new(app, twilio, citizen);
     }
 
-    static List<KeyValuePair<string, string>> Inbound(string sid, string from, string body) =>
+    internal static List<KeyValuePair<string, string>> Inbound(string sid, string from, string body) =>
     [
         new("AccountSid", "AC00000000000000000000000000000000"),
         new("Body", body),

@@ -83,155 +83,180 @@ public sealed class CsvRows(TextReader reader, int maxFieldLength = 10_000, int 
     {
         while (position < length)
         {
-            switch (state)
+            if (Step())
             {
-                case State.BetweenRecords:
-                {
-                    var c = buffer[position];
-                    if (startOfFile)
-                    {
-                        startOfFile = false;
-                        if (c == '\uFEFF')
-                        {
-                            position++;
-                            break;
-                        }
-                    }
-                    if (c is '\r' or '\n')
-                    {
-                        // A blank line: skipped without comment.
-                        position++;
-                        line++;
-                        state = c == '\r' ? State.AfterCarriageReturn : State.BetweenRecords;
-                        break;
-                    }
-                    recordLine = line;
-                    fields = new List<string>(expectedFields);
-                    error = null;
-                    state = State.FieldStart;
-                    break;
-                }
-                case State.AfterCarriageReturn:
-                    if (buffer[position] == '\n')
-                    {
-                        position++;
-                    }
-                    state = State.BetweenRecords;
-                    break;
-                case State.FieldStart:
-                    text.Clear();
-                    if (buffer[position] == '"')
-                    {
-                        position++;
-                        state = State.Quoted;
-                    }
-                    else
-                    {
-                        state = State.Unquoted;
-                    }
-                    break;
-                case State.Unquoted:
-                {
-                    var rest = buffer.AsSpan(position, length - position);
-                    var stop = rest.IndexOfAny(FieldStops);
-                    if (stop < 0)
-                    {
-                        Append(rest);
-                        position = length;
-                        break;
-                    }
-                    if (text.Length == 0 && stop <= maxFieldLength)
-                    {
-                        AddField(new string(rest[..stop]));
-                    }
-                    else
-                    {
-                        Append(rest[..stop]);
-                        AddField(text.ToString());
-                    }
-                    position += stop;
-                    state = State.AfterField;
-                    break;
-                }
-                case State.Quoted:
-                {
-                    var rest = buffer.AsSpan(position, length - position);
-                    var stop = rest.IndexOfAny(QuotedStops);
-                    Append(stop < 0 ? rest : rest[..stop]);
-                    if (stop < 0)
-                    {
-                        position = length;
-                        break;
-                    }
-                    position += stop;
-                    var c = buffer[position++];
-                    if (c == '"')
-                    {
-                        state = State.QuoteInQuoted;
-                        break;
-                    }
-                    Append(c);
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-                    else
-                    {
-                        state = State.CarriageReturnInQuoted;
-                    }
-                    break;
-                }
-                case State.CarriageReturnInQuoted:
-                    if (buffer[position] != '\n')
-                    {
-                        line++;
-                    }
-                    state = State.Quoted;
-                    break;
-                case State.QuoteInQuoted:
-                    if (buffer[position] == '"')
-                    {
-                        position++;
-                        Append('"');
-                        state = State.Quoted;
-                        break;
-                    }
-                    AddField(text.ToString());
-                    if (buffer[position] is ',' or '\r' or '\n')
-                    {
-                        state = State.AfterField;
-                        break;
-                    }
-                    error ??= "text follows a closing quote; inside a quoted field write a quote as two quotes (\"\")";
-                    state = State.SkippingLine;
-                    break;
-                case State.SkippingLine:
-                {
-                    var stop = buffer.AsSpan(position, length - position).IndexOfAny(LineEnds);
-                    if (stop < 0)
-                    {
-                        position = length;
-                        break;
-                    }
-                    position += stop;
-                    state = State.AfterField;
-                    break;
-                }
-                case State.AfterField:
-                {
-                    var c = buffer[position++];
-                    if (c == ',')
-                    {
-                        state = State.FieldStart;
-                        break;
-                    }
-                    line++;
-                    state = c == '\r' ? State.AfterCarriageReturn : State.BetweenRecords;
-                    return Complete();
-                }
+                return Complete();
             }
         }
         return null;
+    }
+
+    /// <summary>One step of the state machine from the current position; true when it completed a record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    bool Step()
+    {
+        switch (state)
+        {
+            case State.BetweenRecords:
+                BetweenRecords();
+                return false;
+            case State.AfterCarriageReturn:
+                if (buffer[position] == '\n')
+                {
+                    position++;
+                }
+                state = State.BetweenRecords;
+                return false;
+            case State.FieldStart:
+                text.Clear();
+                var quoted = buffer[position] == '"';
+                position += quoted ? 1 : 0;
+                state = quoted ? State.Quoted : State.Unquoted;
+                return false;
+            case State.Unquoted:
+                Unquoted();
+                return false;
+            case State.Quoted:
+                Quoted();
+                return false;
+            case State.CarriageReturnInQuoted:
+                if (buffer[position] != '\n')
+                {
+                    line++;
+                }
+                state = State.Quoted;
+                return false;
+            case State.QuoteInQuoted:
+                QuoteInQuoted();
+                return false;
+            case State.SkippingLine:
+                SkippingLine();
+                return false;
+            default:
+                return AfterField();
+        }
+    }
+
+    void BetweenRecords()
+    {
+        var c = buffer[position];
+        if (startOfFile)
+        {
+            startOfFile = false;
+            if (c == '\uFEFF')
+            {
+                position++;
+                return;
+            }
+        }
+        if (c is '\r' or '\n')
+        {
+            // A blank line: skipped without comment.
+            position++;
+            line++;
+            state = c == '\r' ? State.AfterCarriageReturn : State.BetweenRecords;
+            return;
+        }
+        recordLine = line;
+        fields = new List<string>(expectedFields);
+        error = null;
+        state = State.FieldStart;
+    }
+
+    void Unquoted()
+    {
+        var rest = buffer.AsSpan(position, length - position);
+        var stop = rest.IndexOfAny(FieldStops);
+        if (stop < 0)
+        {
+            Append(rest);
+            position = length;
+            return;
+        }
+        if (text.Length == 0 && stop <= maxFieldLength)
+        {
+            AddField(new string(rest[..stop]));
+        }
+        else
+        {
+            Append(rest[..stop]);
+            AddField(text.ToString());
+        }
+        position += stop;
+        state = State.AfterField;
+    }
+
+    void Quoted()
+    {
+        var rest = buffer.AsSpan(position, length - position);
+        var stop = rest.IndexOfAny(QuotedStops);
+        Append(stop < 0 ? rest : rest[..stop]);
+        if (stop < 0)
+        {
+            position = length;
+            return;
+        }
+        position += stop;
+        var c = buffer[position++];
+        if (c == '"')
+        {
+            state = State.QuoteInQuoted;
+            return;
+        }
+        Append(c);
+        if (c == '\n')
+        {
+            line++;
+        }
+        else
+        {
+            state = State.CarriageReturnInQuoted;
+        }
+    }
+
+    void QuoteInQuoted()
+    {
+        if (buffer[position] == '"')
+        {
+            position++;
+            Append('"');
+            state = State.Quoted;
+            return;
+        }
+        AddField(text.ToString());
+        if (buffer[position] is ',' or '\r' or '\n')
+        {
+            state = State.AfterField;
+            return;
+        }
+        error ??= "text follows a closing quote; inside a quoted field write a quote as two quotes (\"\")";
+        state = State.SkippingLine;
+    }
+
+    void SkippingLine()
+    {
+        var stop = buffer.AsSpan(position, length - position).IndexOfAny(LineEnds);
+        if (stop < 0)
+        {
+            position = length;
+            return;
+        }
+        position += stop;
+        state = State.AfterField;
+    }
+
+    /// <summary>A comma starts the next field; a line end completes the record.</summary>
+    bool AfterField()
+    {
+        var c = buffer[position++];
+        if (c == ',')
+        {
+            state = State.FieldStart;
+            return false;
+        }
+        line++;
+        state = c == '\r' ? State.AfterCarriageReturn : State.BetweenRecords;
+        return true;
     }
 
     /// <summary>The end of the file: completes the record in progress, if any.</summary>

@@ -10,6 +10,9 @@ const $ = (id) => document.getElementById(id);
 
 let apiKey = sessionStorage.getItem(KEY_STORAGE);
 let role = null;
+let myName = null;
+// Sections kept in their own files (approvals.js, cases.js, drill.js) register a function here that each refresh awaits.
+const sections = [];
 let pollTimer = null;
 let estimated = null; // the request body the shown estimate is for; sending needs it
 let sending = false;
@@ -67,6 +70,7 @@ async function signIn(key) {
   const me = await api('/api/me');
   sessionStorage.setItem(KEY_STORAGE, key);
   role = me.role;
+  myName = me.name;
   $('who').textContent = me.name + ' (' + me.role + ')';
   $('sign-in').hidden = true;
   $('console').hidden = false;
@@ -105,8 +109,7 @@ async function refresh() {
     await showBroadcasts(broadcasts);
     await Promise.all([optional('/api/reports/call-list', 'call-list', showCallList),
       optional('/api/replies?unhandled=true', 'inbox', showInbox),
-      optional('/api/crossings', 'crossings', showCrossings)]);
-    await showDrill();
+      optional('/api/crossings', 'crossings', showCrossings), ...sections.map((show) => show())]);
     setConnection(true);
   } catch (e) {
     if (e.status === 401) { signOut('Your key is no longer accepted. Sign in again.'); return; }
@@ -207,7 +210,7 @@ async function showBroadcasts(list) {
     const cached = finished.get(b.id);
     if (cached && now - cached.at < FINISHED_REFRESH_MS) return cached.detail;
     const detail = await api('/api/broadcasts/' + encodeURIComponent(b.id));
-    if (detail.state === 'Completed' || detail.state === 'Cancelled') finished.set(b.id, { detail, at: now });
+    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired'].includes(detail.state)) finished.set(b.id, { detail, at: now });
     return detail;
   }));
   $('broadcasts-empty').hidden = details.length > 0;
@@ -261,6 +264,7 @@ function composeRequest() {
 
 async function dryRun() {
   $('compose-error').textContent = '';
+  $('compose-notice').textContent = '';
   const request = composeRequest();
   if (request.kind === 'Custom' && !request.text) {
     $('compose-error').textContent = 'A custom broadcast needs a text in at least one language.';
@@ -314,7 +318,10 @@ async function confirmSend() {
   const confirm = $('confirm-send');
   confirm.disabled = true;
   try {
-    await api('/api/broadcasts', { method: 'POST', body: { ...estimated, dryRun: false } });
+    const answer = await api('/api/broadcasts', { method: 'POST', body: { ...estimated, dryRun: false } });
+    $('compose-notice').textContent = answer && answer.state === 'AwaitingApproval'
+      ? `Waiting for a second operator: nothing is sent until another key approves it (by ${when(answer.approvalExpiresAt)}).`
+      : '';
     hideEstimate();
     $('compose').reset();
     refresh();
@@ -334,7 +341,8 @@ function showCallList(body) {
   const rows = items(body).map((c) => {
     const tr = el('tr');
     tr.className = c.status || '';
-    tr.append(cell(c.name), cell(c.phone), cell(c.language), cell(c.status), cell(c.reason), cell(when(c.lastContactAt ?? c.lastContact)));
+    tr.append(cell(c.name), cell(c.phone), cell(c.language), cell(c.status), cell(c.reason), cell(when(c.lastContactAt ?? c.lastContact)),
+      cell(c.caseId ? `#${c.caseId} ${c.caseState}${c.caseAssignedTo ? ' (' + c.caseAssignedTo + ')' : ''}` : ''));
     return tr;
   });
   $('call-list').tBodies[0].replaceChildren(...rows);
@@ -410,7 +418,6 @@ document.addEventListener('DOMContentLoaded', () => {
   $('cancel-send').addEventListener('click', hideEstimate);
   // Any change to the form makes the shown estimate stale: the operator must estimate again before sending.
   $('compose').addEventListener('input', hideEstimate);
-  wireDrill();
   if (apiKey) resume();
 });
 
@@ -421,47 +428,4 @@ function resume() {
     $('sign-in-error').textContent = 'Reconnecting… (' + e.message + ')';
     pollTimer = setTimeout(resume, POLL_MS);
   });
-}
-
-// ---- drill -------------------------------------------------------------------------------------------------
-// The current drill (404: none) with its own counters, and a banner while it runs; Admins start and clean one.
-
-async function showDrill() {
-  let drill = null;
-  try {
-    drill = await api('/api/drills/current');
-  } catch (e) {
-    if (e.status !== 404) throw e;
-  }
-  $('drill-banner').hidden = !drill || drill.state !== 'Running';
-  $('drill-status').hidden = !drill;
-  $('drill-none').hidden = !!drill;
-  if (!drill) return;
-  $('drill-state').textContent = 'DRILL ' + drill.state;
-  $('drill-state').className = 'state ' + (drill.state === 'Running' ? 'Sending' : 'Completed');
-  $('drill-summary').textContent = number(drill.citizens) + ' demo citizens over ' + drill.minutes + ' min, started by ' + drill.startedBy
-    + ' · reminder rounds ' + drill.reminderRounds + ' · broadcasts ' + number(drill.broadcasts)
-    + (drill.closedCrossing ? ' · crossing ' + drill.closedCrossing + ' closed' : '');
-  $('drill-progress').style.width = Math.round((drill.progress || 0) * 100) + '%';
-  for (const status of STATUSES) $('drill-' + status).textContent = number(drill.byStatus[status]);
-  $('drill-replies').textContent = number(drill.replies);
-  $('drill-messages').textContent = number(drill.messagesSent);
-  $('drill-call-list').textContent = number(drill.callList);
-}
-
-async function drillAction(path, body) {
-  $('drill-error').textContent = '';
-  try {
-    await api(path, { method: 'POST', body });
-  } catch (e) {
-    $('drill-error').textContent = e.message;
-  }
-  refresh();
-}
-
-function wireDrill() {
-  $('drill-start').addEventListener('click', () => drillAction('/api/drills', {
-    citizens: Number($('drill-citizens').value), minutes: Number($('drill-minutes').value), closeCrossing: $('drill-close-crossing').checked,
-  }));
-  $('drill-clean').addEventListener('click', () => drillAction('/api/drills/clean', {}));
 }

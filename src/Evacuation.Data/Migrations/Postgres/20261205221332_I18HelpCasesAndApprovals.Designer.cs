@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Evacuation.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEvacuationDb))]
-    [Migration("20261205222902_I19Drills")]
-    partial class I19Drills
+    [Migration("20261205221332_I18HelpCasesAndApprovals")]
+    partial class I18HelpCasesAndApprovals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -68,6 +68,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ApprovalExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AudienceJson")
                         .IsRequired()
                         .HasMaxLength(16000)
@@ -88,6 +91,21 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("EstimateJson")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<Guid?>("FanOutCursor")
                         .HasColumnType("uuid");
@@ -128,6 +146,118 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.ToTable("broadcasts", (string)null);
                 });
 
+            modelBuilder.Entity("Evacuation.Core.Cases.CaseNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cases.HelpCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("CitizenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LastRequestAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenId");
+
+                    b.HasIndex("State", "StateSince");
+
+                    b.HasIndex(new[] { "CitizenId" }, "IX_help_cases_unresolved_citizen")
+                        .IsUnique()
+                        .HasFilter("\"CitizenId\" IS NOT NULL AND \"State\" <> 'Resolved'");
+
+                    b.HasIndex(new[] { "Channel", "Sender" }, "IX_help_cases_unresolved_sender")
+                        .IsUnique()
+                        .HasFilter("\"CitizenId\" IS NULL AND \"State\" <> 'Resolved'");
+
+                    b.ToTable("help_cases", (string)null);
+                });
+
             modelBuilder.Entity("Evacuation.Core.Citizens.Citizen", b =>
                 {
                     b.Property<Guid>("Id")
@@ -148,9 +278,6 @@ namespace Evacuation.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<Guid?>("DrillId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -219,9 +346,6 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
-
-                    b.HasIndex("DrillId")
-                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -355,87 +479,6 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("AdvisoryId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("AnswersPlanned")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AnswersSent")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Citizens")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("CleanedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CleanedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("CloseCrossing")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("CrossingClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CrossingId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("CrossingNotesBefore")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("CrossingStatusBefore")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Escalated")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<double>("Minutes")
-                        .HasColumnType("double precision");
-
-                    b.Property<int>("ReminderRounds")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Seed")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>
@@ -577,6 +620,20 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("crossings", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cases.CaseNote", b =>
+                {
+                    b.HasOne("Evacuation.Core.Cases.HelpCase", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cases.HelpCase", b =>
+                {
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Evacuation.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEvacuationDb))]
-    [Migration("20261205222713_I19Drills")]
-    partial class I19Drills
+    [Migration("20261205221253_I18HelpCasesAndApprovals")]
+    partial class I18HelpCasesAndApprovals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -61,6 +61,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ApprovalExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AudienceJson")
                         .IsRequired()
                         .HasMaxLength(16000)
@@ -80,6 +83,21 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EstimateJson")
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FanOutCursor")
@@ -121,6 +139,114 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.ToTable("broadcasts", (string)null);
                 });
 
+            modelBuilder.Entity("Evacuation.Core.Cases.CaseNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cases.HelpCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CitizenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastRequestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenId");
+
+                    b.HasIndex("State", "StateSince");
+
+                    b.HasIndex(new[] { "CitizenId" }, "IX_help_cases_unresolved_citizen")
+                        .IsUnique()
+                        .HasFilter("\"CitizenId\" IS NOT NULL AND \"State\" <> 'Resolved'");
+
+                    b.HasIndex(new[] { "Channel", "Sender" }, "IX_help_cases_unresolved_sender")
+                        .IsUnique()
+                        .HasFilter("\"CitizenId\" IS NULL AND \"State\" <> 'Resolved'");
+
+                    b.ToTable("help_cases", (string)null);
+                });
+
             modelBuilder.Entity("Evacuation.Core.Citizens.Citizen", b =>
                 {
                     b.Property<Guid>("Id")
@@ -140,9 +266,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DrillId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EscalatedAt")
@@ -212,9 +335,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
-
-                    b.HasIndex("DrillId")
-                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -346,87 +466,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AdvisoryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AnswersPlanned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AnswersSent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Citizens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CleanedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CleanedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("CloseCrossing")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CrossingClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingNotesBefore")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingStatusBefore")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Escalated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Minutes")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("ReminderRounds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Seed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>
@@ -566,6 +605,20 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("crossings", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cases.CaseNote", b =>
+                {
+                    b.HasOne("Evacuation.Core.Cases.HelpCase", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cases.HelpCase", b =>
+                {
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,11 +3,12 @@ using Evacuation.Core.Citizens;
 namespace Evacuation.Core.Replies;
 
 /// <summary>
-/// The numbered reply codes 1-4 offered in every advisory. A number counts only as the first or last word of the
-/// reply ("1", "1 thanks", "answer: 2"), so "we are 3 people, leaving now" is not a code; a reply with different
-/// numbers in it ("1 2", "2 adults 1 child") has no code, except that a 4 at either end is always heard.
+/// Reads the numbered reply codes 1-4 offered in every advisory (Broadcasts writes that line of the messages; this is
+/// the parser's reading of a citizen's answer to it). A number counts only as the first or last word of the reply
+/// ("1", "1 thanks", "answer: 2"), so "we are 3 people, leaving now" is not a code; a reply with different numbers in
+/// it ("1 2", "2 adults 1 child") has no code, except that a 4 at either end is always heard.
 /// </summary>
-internal static class ReplyCodes
+internal static class CodeReading
 {
     public static JourneyStatus? Read(IReadOnlyList<string[]> clauses)
     {

@@ -1,4 +1,4 @@
-namespace Evacuation.Host.Replies;
+namespace Evacuation.Core.Replies;
 
 /// <summary>
 /// "/start" or "/start TOKEN" (a deep link <c>t.me/bot?start=TOKEN</c>): https://core.telegram.org/bots/features#deep-linking

@@ -1,0 +1,85 @@
+using Evacuation.Core.Routes;
+using Evacuation.Data;
+using Evacuation.Host.Auditing;
+using Evacuation.Host.Deliveries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evacuation.Host.Routes;
+
+/// <summary>
+/// An operator's change to a crossing, applied: the new status and notes stored, and what <see cref="CrossingClosure"/>
+/// says the change means for citizens done in the same transaction (a crash leaves all of it or none).
+/// </summary>
+public sealed class CrossingUpdates(
+    EvacuationDb db, CrossingsFile crossings, Rerouting rerouting, TimeProvider time, DeliveryPulse pulse, ILogger<CrossingUpdates> logger)
+{
+    public async Task<CrossingUpdated> ApplyAsync(Crossing crossing, CrossingStatus? status, string? notes, string actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var after = (Status: status ?? crossing.Status, Notes: notes?.Trim() ?? crossing.Notes);
+        var (reroute, placed) = await StoreAsync(crossing, after, actor, now, cancellationToken);
+        if (reroute.Messaged > 0)
+        {
+            pulse.Pulse();
+        }
+        string? warning = null;
+        if (CrossingClosure.AllClosed(crossings.Crossings))
+        {
+            warning = CrossingClosure.AllClosedWarning;
+            logger.LogWarning("Every crossing is closed (last: {Crossing} by {Actor}); {Waiting} citizens told to wait for instructions",
+                crossing.Id, actor, reroute.Waiting);
+        }
+        logger.LogInformation("Crossing {Crossing} set to {Status} by {Actor}: {Rerouted} re-routed, {Messaged} messaged",
+            crossing.Id, after.Status, actor, reroute.Rerouted, reroute.Messaged);
+        var count = await db.Citizens.CountAsync(c => c.AssignedCrossing == crossing.Id, cancellationToken);
+        return new CrossingUpdated(CrossingView.Of(crossing, count), reroute, placed, warning);
+    }
+
+    /// <summary>
+    /// In one transaction: the crossing's stored state, its citizens re-routed or the waiting placed, and the audit
+    /// line. The status is set in memory first, so the moves (and any assignment made meanwhile) already avoid the
+    /// crossing; it is put back if anything fails.
+    /// </summary>
+    async Task<(RerouteResult Reroute, int Placed)> StoreAsync(
+        Crossing crossing, (CrossingStatus Status, string Notes) after, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var before = (crossing.Status, crossing.Notes);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            (crossing.Status, crossing.Notes) = after;
+            await SaveStateAsync(crossing, actor, now, cancellationToken);
+            var consequence = CrossingClosure.Of(before.Status, after.Status);
+            var reroute = consequence == CrossingConsequence.RerouteItsCitizens
+                ? await rerouting.RerouteAsync(crossing, actor, now, cancellationToken)
+                : RerouteResult.Nothing;
+            var placed = consequence == CrossingConsequence.PlaceWaitingCitizens ? await rerouting.PlaceWaitingAsync(now, cancellationToken) : 0;
+            db.Record(now, actor, "crossing.update", crossing.Id,
+                $"status {before.Status} -> {after.Status}" + (after.Notes != before.Notes ? ", notes changed" : "")
+                + $"; {reroute.Rerouted} citizens re-routed, {reroute.Waiting} told to wait, {reroute.Messaged} messaged"
+                + (placed > 0 ? $", {placed} waiting citizens given a crossing" : ""));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (reroute, placed);
+        }
+        catch
+        {
+            (crossing.Status, crossing.Notes) = before;
+            throw;
+        }
+    }
+
+    async Task SaveStateAsync(Crossing crossing, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var state = await db.Crossings.SingleOrDefaultAsync(s => s.Id == crossing.Id, cancellationToken);
+        if (state is null)
+        {
+            state = new CrossingState { Id = crossing.Id };
+            db.Crossings.Add(state);
+        }
+        state.Status = crossing.Status;
+        state.Notes = crossing.Notes;
+        state.UpdatedAt = now;
+        state.UpdatedBy = actor;
+    }
+}
