@@ -40,7 +40,7 @@ public sealed class DrillCommand(Terminal terminal, OperatorApi api) : AsyncComm
             var cleaned = await api.PostAsync("/api/drills/clean", new { }, cancellationToken);
             terminal.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"drill cleaned: {cleaned.GetProperty("citizens").GetInt32():N0} demo citizens, {cleaned.GetProperty("deliveries").GetInt32():N0} messages, {cleaned.GetProperty("replies").GetInt32():N0} replies, " +
-                $"{cleaned.GetProperty("cases").GetInt32():N0} help cases and {cleaned.GetProperty("broadcasts").GetInt32():N0} broadcasts removed")
+                $"{cleaned.GetProperty("cases").GetInt32():N0} help cases and {cleaned.GetProperty("broadcasts").GetInt32():N0} broadcasts (answers and reminders included) removed")
                 + (cleaned.TryGetProperty("crossingRestored", out var crossing) && crossing.GetString() is { } id ? $"; crossing {Markup.Escape(id)} restored" : ""));
             return ExitCodes.Ok;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,14 +6,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Evacuation.Host.Deliveries;
 
 /// <summary>
-/// The console's line when a broadcast finishes, with its counts. The sweeper shows it each broadcast it saw sending;
-/// answers to citizens' own messages (one-recipient broadcasts, one per reply) are left out, as per-request noise.
+/// The console's line when a broadcast finishes, with its counts. The sweeper shows it for each broadcast it saw
+/// sending or the fan-out said had started (a small one can start and finish between two sweeps); answers to
+/// citizens' own messages (one-recipient broadcasts, one per reply) are left out, as per-request noise.
 /// </summary>
 public sealed class BroadcastLines(IDbContextFactory<EvacuationDb> databases, ILogger<BroadcastLines> logger)
 {
     static readonly string[] Quiet = [Answers.CreatedBy, "citizen"];
 
-    readonly Dictionary<Guid, (BroadcastKind Kind, string CreatedBy)> sending = [];
+    // Written by the fan-out and the sweeper, each from its own loop.
+    readonly ConcurrentDictionary<Guid, (BroadcastKind Kind, string CreatedBy)> sending = [];
+
+    /// <summary>A broadcast whose end is to be reported (the fan-out has just started it).</summary>
+    public void Watch(Guid id, BroadcastKind kind, string createdBy)
+    {
+        if (!Quiet.Contains(createdBy))
+        {
+            sending.TryAdd(id, (kind, createdBy));
+        }
+    }
 
     /// <summary>Notes the broadcasts sending now and writes a line for each seen before that is sending no more.</summary>
     public async Task ReportAsync(CancellationToken cancellationToken)
@@ -25,7 +37,10 @@ public sealed class BroadcastLines(IDbContextFactory<EvacuationDb> databases, IL
         var ids = now.Select(b => b.Id).ToHashSet();
         foreach (var (id, (kind, createdBy)) in sending.Where(s => !ids.Contains(s.Key)).ToList())
         {
-            sending.Remove(id);
+            if (!sending.TryRemove(id, out _))
+            {
+                continue;
+            }
             var state = await db.Broadcasts.Where(b => b.Id == id).Select(b => (BroadcastState?)b.State).SingleOrDefaultAsync(cancellationToken);
             if (state is null)
             {
@@ -42,5 +57,5 @@ public sealed class BroadcastLines(IDbContextFactory<EvacuationDb> databases, IL
     }
 
     /// <summary>Whether any broadcast is being watched (its end still to be reported).</summary>
-    public bool Watching => sending.Count > 0;
+    public bool Watching => !sending.IsEmpty;
 }

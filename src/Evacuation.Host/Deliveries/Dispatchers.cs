@@ -19,6 +19,7 @@ namespace Evacuation.Host.Deliveries;
 public sealed class Dispatchers(
     IServiceProvider services,
     Outbox outbox,
+    OutboxLooks looks,
     ChannelPacing pacing,
     ChannelStops stops,
     DrillSandbox drills,
@@ -145,7 +146,7 @@ public sealed class Dispatchers(
     {
         while (true)
         {
-            var next = await outbox.NextDueAsync(kind, stoppingToken);
+            var next = await looks.NextDueAsync(kind, stoppingToken);
             var dueIn = next is { } at ? at - time.GetUtcNow().UtcDateTime : (TimeSpan?)null;
             if (dueIn <= TimeSpan.Zero || woken.IsCompleted)
             {

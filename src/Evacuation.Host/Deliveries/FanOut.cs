@@ -25,6 +25,7 @@ public sealed class FanOut(
     IOptions<DeliveriesOptions> options,
     WriterQueue writers,
     Signature signature,
+    BroadcastLines lines,
     ILogger<FanOut> logger) : BackgroundService
 {
     readonly CrossingAssignment places = new(crossings);
@@ -94,6 +95,7 @@ public sealed class FanOut(
             }
             await db.Broadcasts.Where(b => b.Id == broadcastId && b.State == BroadcastState.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Sending), cancellationToken);
+            lines.Watch(broadcast.Id, broadcast.Kind, broadcast.CreatedBy); // once Sending, so its end is what is seen next
         }
         var batches = Channel.CreateBounded<Batch>(2);
         var reading = Task.Run(() => ReadAllAsync(broadcast, batches.Writer, cancellationToken), cancellationToken);

@@ -9,7 +9,7 @@ namespace Evacuation.Host.Deliveries;
 /// <c>Deliveries:IdleInterval</c>), so another process's claims left by a crash are still reclaimed.
 /// </summary>
 public sealed class OutboxSweeper(
-    Outbox outbox, DeliveryPulse pulse, BroadcastLines lines, IOptions<DeliveriesOptions> options, ILogger<OutboxSweeper> logger) : BackgroundService
+    Outbox outbox, OutboxLooks looks, DeliveryPulse pulse, BroadcastLines lines, IOptions<DeliveriesOptions> options, ILogger<OutboxSweeper> logger) : BackgroundService
 {
     static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
 
@@ -22,7 +22,7 @@ public sealed class OutboxSweeper(
             try
             {
                 var woken = pulse.Next;
-                if (!await outbox.AnythingInFlightAsync(stoppingToken))
+                if (!await looks.AnythingInFlightAsync(stoppingToken))
                 {
                     if (lines.Watching)
                     {
