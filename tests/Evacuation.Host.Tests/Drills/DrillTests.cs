@@ -14,7 +14,7 @@ namespace Evacuation.Host.Tests.Drills;
 
 public sealed class DrillTests
 {
-    static readonly Dictionary<string, string?> FastSandbox = Outboxes.LiveAgainst(null, null);
+    static readonly Dictionary<string, string?> FastSandbox = Providers.LiveAgainst(null, null);
 
     [Fact]
     public async Task A_drill_seeds_citizens_advises_them_and_plays_their_answers_reminders_call_list_and_a_closure()
@@ -72,7 +72,7 @@ public sealed class DrillTests
     public async Task A_drills_advisory_never_waits_for_a_second_operator_even_beside_a_live_channel()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        var settings = Outboxes.LiveAgainst(telegram, null);
+        var settings = Providers.LiveAgainst(telegram, null);
         settings["Drills:AllowWithLiveChannels"] = "true";
         settings["Broadcasts:ApprovalThreshold"] = "0";
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, settings);
@@ -166,13 +166,13 @@ public sealed class DrillTests
     public async Task A_live_channel_refuses_a_drill_unless_the_service_allows_it_and_the_caller_forces_the_sandbox()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        await using (var plain = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(telegram, null)))
+        await using (var plain = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null)))
         {
             var refused = await plain.Admin().PostAsJsonAsync("/api/drills", new { citizens = 10, forceSandbox = true });
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             Assert.Contains("Drills:AllowWithLiveChannels", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
         }
-        var settings = Outboxes.LiveAgainst(telegram, null);
+        var settings = Providers.LiveAgainst(telegram, null);
         settings["Drills:AllowWithLiveChannels"] = "true";
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, settings);
 
