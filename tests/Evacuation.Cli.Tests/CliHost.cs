@@ -22,8 +22,8 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 {
     public const string ViewerKey = TestKeys.Viewer;
     public const string OperatorKey = TestKeys.Operator;
-    public const string SecondOperatorKey = TestKeys.SecondOperator;
     public const string AdminKey = TestKeys.Admin;
+    public const string SecondOperatorKey = TestKeys.SecondOperator;
 
     readonly TestDatabase database;
     readonly Dictionary<string, string?> extra;
