@@ -4,6 +4,7 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Cases;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
@@ -28,6 +29,7 @@ try
     // What the service is made of.
     builder.AddApiConventions();
     builder.AddStorage();
+    builder.AddCluster();
     builder.AddOperators();
     builder.AddRoutes();
     builder.AddMessages();
