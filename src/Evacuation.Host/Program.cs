@@ -50,6 +50,7 @@ try
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.LoadRoutes();
     await app.PrepareDatabaseAsync();
+    await app.JoinClusterAsync();
     await app.LoadCrossingStatesAsync();
     await app.LoadKeysAsync();
 

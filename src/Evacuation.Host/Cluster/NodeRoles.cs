@@ -62,6 +62,33 @@ public sealed class NodeRoles
         return false;
     }
 
+    /// <summary>
+    /// A token that is cancelled as soon as <paramref name="role"/> is no longer held here (or the service stops): work
+    /// that only the holder may do (a long poll) ends with the role instead of overlapping the next holder's.
+    /// </summary>
+    public CancellationTokenSource WhileHeld(string role, CancellationToken stoppingToken)
+    {
+        var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _ = WatchAsync(role, held);
+        return held;
+    }
+
+    async Task WatchAsync(string role, CancellationTokenSource held)
+    {
+        try
+        {
+            while (Holds(role) && !held.IsCancellationRequested)
+            {
+                await Task.WhenAny(Changed, Task.Delay(TimeSpan.FromMilliseconds(200), held.Token));
+            }
+            await held.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The work ended first and disposed its token.
+        }
+    }
+
     /// <summary>The database confirmed <paramref name="role"/> is ours, by a statement sent at <paramref name="askedAt"/> (a Stopwatch timestamp).</summary>
     internal void Confirm(string role, long askedAt, TimeSpan validFor)
     {

@@ -1,5 +1,6 @@
 using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
+using Evacuation.Host.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Deliveries;
@@ -7,13 +8,13 @@ namespace Evacuation.Host.Deliveries;
 /// <summary>
 /// <c>Deliveries:DispatchersPerChannel</c> loops per channel. Each claims a batch of due deliveries, sends them
 /// concurrently through the channel's pacer, and records every answer in one transaction. A channel that
-/// answers Misconfigured is stopped: its loops end and its deliveries stay pending.
+/// answers Misconfigured is stopped: its loops wait and its deliveries stay pending.
 /// </summary>
 public sealed class Dispatchers(
     IServiceProvider services,
     Outbox outbox,
     ChannelPacing pacing,
-    ChannelStops stops,
+    SendingTurn turn,
     DeliveryPulse pulse,
     IOptions<DeliveriesOptions> options,
     ILogger<Dispatchers> logger) : BackgroundService
@@ -30,7 +31,8 @@ public sealed class Dispatchers(
     {
         var channel = services.GetRequiredKeyedService<IChannel>(kind);
         var batch = ClaimSize(kind);
-        while (!stoppingToken.IsCancellationRequested && !stops.IsStopped(kind))
+        // Only while this node holds the channel's sending role and the channel is not stopped (SendingTurn).
+        while (await turn.WaitAsync(kind, stoppingToken))
         {
             try
             {
@@ -80,7 +82,7 @@ public sealed class Dispatchers(
         {
             return null;
         }
-        if (stops.IsStopped(channel.Kind))
+        if (!turn.Now(channel.Kind))
         {
             return null;
         }
