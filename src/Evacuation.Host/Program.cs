@@ -9,6 +9,7 @@ using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Health;
+using Evacuation.Host.Metrics;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
@@ -43,6 +44,7 @@ try
     builder.AddSchedules();
     builder.AddCases();
     builder.AddApprovals();
+    builder.AddMetrics();
 
     var app = builder.Build();
 
@@ -57,6 +59,7 @@ try
     // What it answers.
     app.UseApiConventions();
     app.MapHealth();
+    app.MapMetrics();
     app.MapOperators();
     app.MapCitizens();
     app.MapInvitations();

@@ -1,6 +1,7 @@
 using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
 using Evacuation.Host.Cluster;
+using Evacuation.Host.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Deliveries;
@@ -15,6 +16,7 @@ public sealed class Dispatchers(
     Outbox outbox,
     ChannelPacing pacing,
     SendingTurn turn,
+    ServiceMetrics metrics,
     DeliveryPulse pulse,
     IOptions<DeliveriesOptions> options,
     ILogger<Dispatchers> logger) : BackgroundService
@@ -74,9 +76,11 @@ public sealed class Dispatchers(
     async Task<SendResult?> SendAsync(IChannel channel, Delivery delivery, CancellationToken stoppingToken)
     {
         var message = delivery.ToMessage();
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await pacing.WaitAsync(message, stoppingToken);
+            metrics.Paced(channel.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
         }
         catch (OperationCanceledException)
         {
@@ -98,6 +102,7 @@ public sealed class Dispatchers(
             logger.LogError(e, "{Channel} channel threw while sending delivery {DeliveryId}", channel.Kind, delivery.Id);
             result = SendResult.Retry($"channel error ({e.GetType().Name})");
         }
+        metrics.Sent(channel.Kind, result.Outcome);
         if (result.Outcome == SendOutcome.Retry && result.RetryAfter is { } wait)
         {
             pacing.Pause(channel.Kind, wait);

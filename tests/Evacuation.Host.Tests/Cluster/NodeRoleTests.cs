@@ -35,6 +35,28 @@ public sealed class NodeRoleTests
         await other.UntilAsync(async () => await other.WithDbAsync(db => db.Replies.AnyAsync(r => r.From == "777")) ? "" : null, "the reply");
     }
 
+    [Fact]
+    public async Task Only_the_node_holding_a_channels_sending_role_sends_so_one_pacer_keeps_the_bot_wide_rate()
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        using var counts = new SendCounts();
+        var live = Outboxes.LiveAgainst(telegram, null);
+        await using var first = EvacuationApp.StartOn(database, Nodes.Settings("a", live));
+        await using var second = EvacuationApp.StartOn(database, Nodes.Settings("b", live));
+        var sender = await Nodes.FirstToHoldAsync(RoleNames.SenderOf(ChannelKind.Telegram), first, second);
+        var other = sender == first ? second : first;
+        await first.AddCitizensAsync(12, sms: false);
+
+        // Asked of the node that does not send: it queues, the sender sends.
+        var id = await other.BroadcastAsync(new { kind = "Advisory", channels = "Telegram" });
+        await other.UntilStateAsync(id, "Completed");
+
+        Assert.Equal(12, telegram.SentMessages.Count);
+        Assert.Equal(12, counts.Of(sender));
+        Assert.Equal(0, counts.Of(other));
+    }
+
     [Theory]
     [InlineData("ghost", -1)] // another node died holding the role; its lease has run out
     [InlineData("b", 60)]     // this node itself was killed and restarted: its lease has not run out, its name proves it
