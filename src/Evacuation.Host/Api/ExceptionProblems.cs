@@ -16,6 +16,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
                 (413, "Body too large", "The request body is larger than this endpoint accepts; split the file or shorten the text."),
             BadHttpRequestException e => (e.StatusCode, "Malformed request", e.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", ""),
+            _ when DatabaseOutage.Caused(exception) =>
+                (503, "Database unavailable", "The database cannot be reached just now; nothing was stored. Try again in a few seconds (GET /health says why)."),
             _ => (500, "Internal error", "Something went wrong on our side. Nothing was half-saved; try again, and tell an administrator if it repeats."),
         };
         if (status == 500)
@@ -27,6 +29,11 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             return true;
         }
         httpContext.Response.StatusCode = status;
+        if (status == 503)
+        {
+            logger.LogWarning("Database unavailable on {Method} {Path} ({Error})", httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
