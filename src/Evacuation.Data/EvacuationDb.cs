@@ -5,6 +5,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Core.Cluster;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
+using Evacuation.Core.Drills;
 using Evacuation.Core.Operators;
 using Evacuation.Core.Routes;
 using Evacuation.Core.Replies;
@@ -33,6 +34,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     public DbSet<CrossingState> Crossings => Set<CrossingState>();
     public DbSet<Reply> Replies => Set<Reply>();
+
+    public DbSet<Drill> Drills => Set<Drill>();
 
     public DbSet<HelpCase> HelpCases => Set<HelpCase>();
 
@@ -91,6 +94,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());
         modelBuilder.ApplyConfiguration(new ReplyTable());
+        modelBuilder.ApplyConfiguration(new DrillTable());
         modelBuilder.ApplyConfiguration(new HelpCaseTable());
         modelBuilder.ApplyConfiguration(new CaseNoteTable());
         modelBuilder.ApplyConfiguration(new ClusterNodeTable());

@@ -8,6 +8,7 @@ using Evacuation.Host.Cluster;
 using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Drills;
 using Evacuation.Host.Health;
 using Evacuation.Host.Metrics;
 using Evacuation.Host.Operators;
@@ -23,7 +24,7 @@ using Evacuation.Host.Twilio;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(ContentRoot.For(args));
     builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
     builder.Services.AddSingleton(TimeProvider.System);
 
@@ -42,6 +43,7 @@ try
     builder.AddScheduler();
     builder.AddReminders();
     builder.AddSchedules();
+    builder.AddDrills();
     builder.AddCases();
     builder.AddApprovals();
     builder.AddMetrics();
@@ -74,8 +76,10 @@ try
     app.MapTelegram();
     app.MapTwilio();
     app.MapDashboard();
+    app.MapDrills();
 
     app.LogChannelModes();
+    app.LogDashboardAddress();
     await app.RunAsync();
     return 0;
 }

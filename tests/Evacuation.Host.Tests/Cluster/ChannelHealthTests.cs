@@ -17,7 +17,7 @@ public sealed class ChannelHealthTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         await using var twilio = await FakeTwilioServer.StartAsync();
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
-        var live = Outboxes.LiveAgainst(telegram, twilio);
+        var live = Providers.LiveAgainst(telegram, twilio);
         await using var first = EvacuationApp.StartOn(database, Nodes.Settings("a", live));
         await using var second = EvacuationApp.StartOn(database, Nodes.Settings("b", live));
         telegram.RefuseToken = true;

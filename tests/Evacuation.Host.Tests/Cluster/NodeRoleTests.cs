@@ -19,7 +19,7 @@ public sealed class NodeRoleTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
-        var live = Outboxes.LiveAgainst(telegram, null);
+        var live = Providers.LiveAgainst(telegram, null);
         await using var first = EvacuationApp.StartOn(database, Nodes.Settings("a", live));
         await using var second = EvacuationApp.StartOn(database, Nodes.Settings("b", live));
 
@@ -41,7 +41,7 @@ public sealed class NodeRoleTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
         using var counts = new SendCounts();
-        var live = Outboxes.LiveAgainst(telegram, null);
+        var live = Providers.LiveAgainst(telegram, null);
         await using var first = EvacuationApp.StartOn(database, Nodes.Settings("a", live));
         await using var second = EvacuationApp.StartOn(database, Nodes.Settings("b", live));
         var sender = await Nodes.FirstToHoldAsync(RoleNames.SenderOf(ChannelKind.Telegram), first, second);
