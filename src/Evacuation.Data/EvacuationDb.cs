@@ -2,6 +2,8 @@ using Evacuation.Core.Auditing;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
+using Evacuation.Core.Cluster;
+using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Drills;
 using Evacuation.Core.Operators;
@@ -38,6 +40,12 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
     public DbSet<HelpCase> HelpCases => Set<HelpCase>();
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+
+    public DbSet<ClusterNode> ClusterNodes => Set<ClusterNode>();
+
+    public DbSet<ClusterRole> ClusterRoles => Set<ClusterRole>();
+
+    public DbSet<ChannelStop> ChannelStops => Set<ChannelStop>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,6 +89,9 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new DrillTable());
         modelBuilder.ApplyConfiguration(new HelpCaseTable());
         modelBuilder.ApplyConfiguration(new CaseNoteTable());
+        modelBuilder.ApplyConfiguration(new ClusterNodeTable());
+        modelBuilder.ApplyConfiguration(new ClusterRoleTable());
+        modelBuilder.ApplyConfiguration(new ChannelStopTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -4,12 +4,14 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Cases;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Drills;
 using Evacuation.Host.Health;
 using Evacuation.Host.Limits;
+using Evacuation.Host.Metrics;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
@@ -30,6 +32,7 @@ try
     // What the service is made of.
     builder.AddApiConventions();
     builder.AddStorage();
+    builder.AddCluster();
     builder.AddOperators();
     builder.AddLimits();
     builder.AddRoutes();
@@ -45,6 +48,7 @@ try
     builder.AddDrills();
     builder.AddCases();
     builder.AddApprovals();
+    builder.AddMetrics();
 
     var app = builder.Build();
 
@@ -52,12 +56,14 @@ try
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.LoadRoutes();
     await app.PrepareDatabaseAsync();
+    await app.JoinClusterAsync();
     await app.LoadCrossingStatesAsync();
     await app.LoadKeysAsync();
 
     // What it answers.
     app.UseApiConventions();
     app.MapHealth();
+    app.MapMetrics();
     app.MapOperators();
     app.MapKeys();
     app.MapCitizens();

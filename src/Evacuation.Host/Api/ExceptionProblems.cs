@@ -17,6 +17,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             BadHttpRequestException e => (e.StatusCode, "Malformed request", e.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request", ""),
             Replies.NotStoredException => (503, "Not stored", "The message could not be stored just now, so nothing was done with it; send it again in a few seconds (Telegram and Twilio do so by themselves)."),
+            _ when DatabaseOutage.Caused(exception) =>
+                (503, "Database unavailable", "The database cannot be reached just now; nothing was stored. Try again in a few seconds (GET /health says why)."),
             _ => (500, "Internal error", "Something went wrong on our side. Nothing was half-saved; try again, and tell an administrator if it repeats."),
         };
         if (status == 500)
@@ -30,7 +32,8 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
         httpContext.Response.StatusCode = status;
         if (status == 503)
         {
-            httpContext.Response.Headers.RetryAfter = "5";
+            logger.LogWarning("{Title} on {Method} {Path} ({Error})", title, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name);
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         await problems.WriteAsync(new ProblemDetailsContext
         {

@@ -90,7 +90,7 @@ public sealed class Outbox(
             var step = NextStep.After(result, delivery.Attempts, now, broadcast.Deadline, Random.Shared.NextDouble());
             if (step.StopChannel)
             {
-                stops.Stop(delivery.Channel, result.Error ?? "misconfigured");
+                stops.Stop(delivery.Channel, result.Error ?? "misconfigured", now);
                 await SetPendingAsync(db, delivery.Id, now, result.Error, undoAttempt: true, cancellationToken);
                 continue;
             }

@@ -23,6 +23,7 @@ public sealed class BadInputTests
         "GET /health", "GET /", "GET /openapi/v1.json", "GET /api/me", "GET /api/stats", "GET /api/stats/timeline",
         "POST /api/cases/take", "GET /api/reports/unconfirmed", "GET /api/reports/call-list", "GET /api/crossings/",
         "GET /api/reminders/", "POST /api/reminders/pause", "POST /api/reminders/resume", "GET /api/keys/",
+        "GET /health/ready", "* /metrics", "GET /api/drills/current", "POST /api/drills/clean",
     ];
 
     [Fact]

@@ -58,6 +58,13 @@ public static class Corpus
         yield return Citizen("right-to-left and zero-width name", $$"""{"name":"{{RightToLeft}} {{ZeroWidthJoined}}","phone":"+380501110007"}""", Expect.NoServerError);
         yield return Citizen("nul in the name", """{"name":"A\u0000B","phone":"+380501110008"}""", Expect.NoServerError);
 
+        Probe Drill(string label, string json) =>
+            new("POST /api/drills/", label, HttpMethod.Post, "/api/drills", () => Json(json), Expect.NoServerError);
+        yield return Drill("citizens beyond int", $$"""{"citizens":{{HugeInteger}}}""");
+        yield return Drill("minutes beyond double", $$"""{"minutes":{{HugeExponent}}}""");
+        yield return Drill("negative citizens", """{"citizens":-5,"minutes":-1}""");
+        yield return Drill("not an object", "[1,2,3]");
+
         Probe Broadcast(string label, string json, Expect expect = Expect.Refused) =>
             new("POST /api/broadcasts/", label, HttpMethod.Post, "/api/broadcasts", () => Json(json), expect);
         yield return Broadcast("unknown kind", """{"kind":"Advisory\u0000","dryRun":true}""");

@@ -12,7 +12,8 @@ public sealed class ExampleSettingsTests
         "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:OnTheWayInterval", "Reminders:MaxReminders",
         "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Broadcasts:ApprovalThreshold", "Broadcasts:ApprovalWindow", "Routes:File",
         "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
-        "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels");
+        "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels",
+        "Cluster:NodeName", "Cluster:Heartbeat", "Cluster:RoleLease", "Cluster:CrossingRefresh", "Metrics:AllowAnonymous", "Logging:Format");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(StartupPaths.RepositoryRoot(), "appsettings.example.json"), optional: false)

@@ -20,6 +20,11 @@ public sealed class EndpointRolesTests
     static readonly Dictionary<string, string> Expected = new()
     {
         ["GET /health"] = Anonymous,
+        ["GET /health/ready"] = Anonymous,
+        ["* /metrics"] = Roles.Viewer,
+        ["POST /api/drills/"] = Roles.Admin,
+        ["GET /api/drills/current"] = Roles.Viewer,
+        ["POST /api/drills/clean"] = Roles.Admin,
         ["GET /"] = Anonymous,
         ["GET /dashboard/{file}"] = Anonymous,
         ["POST /webhooks/telegram"] = Anonymous,
