@@ -30,7 +30,7 @@ public sealed class KeysListCommand(Terminal terminal, OperatorApi api) : AsyncC
     static string Text(JsonElement key, string name) => key.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
 
     static string Time(JsonElement key, string name) =>
-        key.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.TryGetDateTime(out var at) ? at.ToString("yyyy-MM-dd HH:mm") + " UTC" : "";
+        key.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.TryGetDateTime(out var at) ? at.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC" : "";
 }
 
 /// <summary><c>evac keys create NAME --role ROLE</c>: prints the new key once; it cannot be shown again.</summary>
