@@ -49,6 +49,7 @@ try
     builder.AddCases();
     builder.AddApprovals();
     builder.AddMetrics();
+    builder.AddStats();
 
     var app = builder.Build();
 

@@ -10,6 +10,7 @@ using Evacuation.Host.Deliveries;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Routes;
 using Evacuation.Host.Schedules;
+using Evacuation.Host.Stats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -101,14 +102,15 @@ public static class BroadcastEndpoints
         + (broadcast.SendAt > now ? $", scheduled for {broadcast.SendAt:O}" : "")
         + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : "");
 
-    static async Task<IResult> ShowAsync(string id, EvacuationDb db, CancellationToken cancellationToken)
+    static async Task<IResult> ShowAsync(string id, EvacuationDb db, SharedCounts shared, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
-        var counts = await BroadcastCounts.OfAsync(db, broadcast.Id, cancellationToken);
-        return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
+        var counts = await shared.ReadAsync($"broadcast:{broadcast.Id}", broadcast.Recipients, _ => 0,
+            (counting, _, ct) => BroadcastCounts.OfAsync(counting, broadcast.Id, ct), cancellationToken);
+        return TypedResults.Ok(BroadcastView.Of(broadcast, counts.Value, counts.AsOf));
     }
 
     /// <summary>Newest first; <c>state</c> narrows the list (the dashboard asks for those <c>AwaitingApproval</c>).</summary>

@@ -8,7 +8,8 @@ namespace Evacuation.Host.Stats;
 
 /// <summary>
 /// <c>GET /api/stats</c>: how many citizens are where on their way out, overall and by region; and
-/// <c>GET /api/stats/timeline</c>: confirmed departures over time (<see cref="ConfirmationTimeline"/>).
+/// <c>GET /api/stats/timeline</c>: confirmed departures over time (<see cref="ConfirmationTimeline"/>). Both are
+/// counted through <see cref="SharedCounts"/>: with many citizens, at most once a second for every caller.
 /// </summary>
 public static class StatsEndpoints
 {
@@ -21,18 +22,22 @@ public static class StatsEndpoints
         int OptedOut,
         int Unreachable,
         int People,
-        Dictionary<string, int> PeopleByStatus);
+        Dictionary<string, int> PeopleByStatus,
+        DateTime AsOf);
 
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stats", GetAsync).WithTags("Stats").RequireAuthorization(Roles.Viewer);
-        app.MapGet("/api/stats/timeline", async (EvacuationDb db, TimeProvider time, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await ConfirmationTimeline.ReadAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken)))
+        app.MapGet("/api/stats/timeline", async (SharedCounts shared, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await shared.ReadAsync("timeline", null, t => t.Points[^1].Departed, ConfirmationTimeline.ReadAsync, cancellationToken)).Value))
             .WithTags("Stats").RequireAuthorization(Roles.Viewer);
         return app;
     }
 
-    static async Task<IResult> GetAsync(EvacuationDb db, CancellationToken cancellationToken)
+    static async Task<IResult> GetAsync(SharedCounts shared, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await shared.ReadAsync("stats", null, s => s.Citizens, CountAsync, cancellationToken)).Value);
+
+    static async Task<StatsView> CountAsync(EvacuationDb db, DateTime asOf, CancellationToken cancellationToken)
     {
         var groups = await db.Citizens.NotInDrills().AsNoTracking()
             .GroupBy(c => new { c.Region, c.Status })
@@ -58,13 +63,14 @@ public static class StatsEndpoints
             }
             counts[status] += g.Count;
         }
-        return TypedResults.Ok(new StatsView(
+        return new StatsView(
             byStatus.Values.Sum(),
             byStatus,
             new Dictionary<string, Dictionary<string, int>>(byRegion, StringComparer.OrdinalIgnoreCase),
             optedOut,
             unreachable,
             peopleByStatus.Values.Sum(),
-            peopleByStatus));
+            peopleByStatus,
+            asOf);
     }
 }
