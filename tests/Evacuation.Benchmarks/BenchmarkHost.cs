@@ -41,9 +41,15 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
         var folder = Directory.CreateTempSubdirectory("evac-bench-").FullName;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "evacuation.db") }.ToString();
         await SeedAsync(connectionString, citizens, allOnTelegram);
+        return StartOn(folder, StorageProvider.Sqlite, connectionString, extra, services);
+    }
+
+    /// <summary>The service on a database the caller has made and seeded; <paramref name="folder"/> is removed on dispose.</summary>
+    public static BenchmarkHost StartOn(string folder, StorageProvider provider, string connectionString, Dictionary<string, string?> extra, Action<IServiceCollection>? services = null)
+    {
         var settings = new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "Sqlite",
+            ["Storage:Provider"] = provider.ToString(),
             ["ConnectionStrings:Evacuation"] = connectionString,
             ["Operators:ApiKeys:0:Name"] = "benchmark",
             ["Operators:ApiKeys:0:Key"] = OperatorKey,

@@ -9,9 +9,10 @@ namespace Evacuation.Host.Cluster;
 /// On PostgreSQL, every <see cref="ClusterOptions.Heartbeat"/>: writes this node's row, measures its clock against the
 /// database's, and asks for (or renews) every role (<see cref="RoleLeases"/>). A role taken over from another node
 /// takes back that node's in-flight claims at once. On stop the roles are handed back, so another node takes them at
-/// its next heartbeat rather than at the lease's end.
+/// its next heartbeat rather than at the lease's end. No role is asked for while this node does not hold its name's lock.
 /// </summary>
 public sealed class Heartbeat(
+    NodeSession session,
     RoleLeases leases,
     NodeRoles roles,
     DatabaseClock clock,
@@ -51,6 +52,11 @@ public sealed class Heartbeat(
     {
         try
         {
+            if (!await session.HoldAsync(stoppingToken))
+            {
+                roles.LoseAll();
+                return;
+            }
             var sent = DateTimeOffset.UtcNow;
             var databaseNow = await leases.WriteNodeAsync(string.Join(',', roles.Held), stoppingToken);
             Measure(sent, databaseNow, DateTimeOffset.UtcNow);

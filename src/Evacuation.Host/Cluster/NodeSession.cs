@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Cryptography;
 using System.Text;
 using Evacuation.Host.Configuration;
@@ -11,6 +12,9 @@ namespace Evacuation.Host.Cluster;
 /// process lives: PostgreSQL releases it when the process dies (its connection closes), so a restarted node gets its
 /// name back at once, and two live processes never share a name (which would let both think they hold one role).
 /// https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS
+/// When the session is lost (the database restarted or could not be reached), the heartbeat takes the lock again
+/// (<see cref="HoldAsync"/>) before it asks for any role: without it, a node with this name started meanwhile would
+/// take this node's roles as its own restart.
 /// </summary>
 public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity, IOptions<ClusterOptions> options, ILogger<NodeSession> logger)
     : IAsyncDisposable
@@ -24,8 +28,7 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
     /// </summary>
     public async Task JoinAsync(CancellationToken cancellationToken)
     {
-        connection = new NpgsqlConnection(database.SessionConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await ConnectAsync(cancellationToken);
         var giveUpAt = DateTime.UtcNow + options.Value.RoleLease;
         while (!await TryLockAsync(identity.Name, cancellationToken))
         {
@@ -43,6 +46,82 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
         }
         logger.LogInformation("Joined the cluster as node {Node}", identity.Name);
     }
+
+    /// <summary>
+    /// Whether this node still holds its name's lock, taking it again when the session was lost. A session of this
+    /// same run that the server still keeps (a network cut the server has not noticed) is ended first, since it would
+    /// hold the lock until the server's TCP keepalive gives up on it, which can take hours.
+    /// </summary>
+    public async Task<bool> HoldAsync(CancellationToken cancellationToken)
+    {
+        if (connection is { State: ConnectionState.Open } && await AliveAsync(cancellationToken))
+        {
+            return true;
+        }
+        await ConnectAsync(cancellationToken);
+        if (!await TryLockAsync(identity.Name, cancellationToken))
+        {
+            await EndStaleSessionsAsync(cancellationToken);
+            if (!await TryLockAsync(identity.Name, cancellationToken))
+            {
+                logger.LogError("Node name {Node} is locked by another process on this database: this node holds no role until it is free", identity.Name);
+                return false;
+            }
+        }
+        logger.LogInformation("Node name {Node} locked again after its database session was lost", identity.Name);
+        return true;
+    }
+
+    async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(database.SessionConnectionString) { ApplicationName = ApplicationName };
+        connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+    }
+
+    /// <summary>Names this run's session, so a stale one can be told from another process's.</summary>
+    string ApplicationName => $"evacuation session {identity.Instance:N}";
+
+    async Task<bool> AliveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    async Task EndStaleSessionsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a
+            WHERE a.application_name = @name AND a.pid <> pg_backend_pid()
+            """, connection);
+        command.Parameters.AddWithValue("name", ApplicationName);
+        var ended = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ended++;
+            }
+        }
+        if (ended > 0)
+        {
+            logger.LogWarning("Ended {Count} stale database session(s) of this node that still held its name", ended);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken); // the server releases their locks as they exit
+        }
+    }
+
 
     async Task<bool> TryLockAsync(string name, CancellationToken cancellationToken)
     {

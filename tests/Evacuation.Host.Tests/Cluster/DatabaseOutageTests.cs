@@ -1,0 +1,95 @@
+using System.Net;
+using Evacuation.Core.Channels;
+using Evacuation.Core.Cluster;
+using Evacuation.Data;
+using Evacuation.Fakes;
+using Evacuation.Host.Twilio;
+using Evacuation.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Evacuation.Host.Tests.Cluster;
+
+/// <summary>
+/// PostgreSQL out of reach of a node (its connections cut by <see cref="DatabaseLine"/>, the shared server untouched):
+/// the node says so on <c>/health</c>, answers webhooks 503 so providers send them again, drops its roles, and when the
+/// line is back takes its name's lock and its roles again and sends; nothing a citizen sent is lost. Every wait is
+/// bounded, so a regression fails the test instead of hanging the run.
+/// </summary>
+public sealed class DatabaseOutageTests
+{
+    static readonly string SmsSender = RoleNames.SenderOf(ChannelKind.Sms);
+
+    [Fact]
+    public async Task A_node_cut_off_from_PostgreSQL_refuses_webhooks_with_503_then_takes_its_name_and_roles_back_and_answers()
+    {
+        await using var twilio = await FakeTwilioServer.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        await using var line = DatabaseLine.To(database.ConnectionString);
+        var settings = Nodes.Settings("a", Providers.LiveAgainst(null, twilio));
+        settings["ConnectionStrings:Evacuation"] = line.ConnectionString;
+        await using var node = EvacuationApp.StartOn(database, settings);
+        await Nodes.UntilHeldAsync(node, SmsSender);
+        var citizen = (await node.AddCitizensAsync(1, telegram: false)).Single();
+        var form = Inbound(twilio, citizen.Phone!);
+
+        line.Cut();
+        var health = await (await node.CreateClient().GetAsync("/health")).ReadJsonAsync();
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Equal("unreachable", health.GetProperty("database").GetString());
+        var refused = await PostAsync(node, twilio, form);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter is not null, "a 503 for an outage says when to try again");
+        await UntilAsync(() => node.Roles().Held.Count == 0, "the node to drop its roles");
+        await UntilAsync(async () => await NameLocksAsync(database) == 0, "the server to end the cut session and its name's lock");
+
+        line.Restore();
+        await UntilAsync(async () => (await PostAsync(node, twilio, form)).StatusCode == HttpStatusCode.OK, "the webhook to be accepted again");
+        await Nodes.UntilHeldAsync(node, SmsSender);
+        Assert.Equal(1, await NameLocksAsync(database));
+        await UntilAsync(() => twilio.Requests.Any(r => r.To == citizen.Phone), "the reply's acknowledgement to be sent");
+        Assert.Equal(1, await node.WithDbAsync(db => db.Replies.CountAsync()));
+    }
+
+    static List<KeyValuePair<string, string>> Inbound(FakeTwilioServer twilio, string from) =>
+    [
+        new("AccountSid", twilio.AccountSid), new("Body", "1"), new("From", from), new("MessageSid", "SM" + new string('c', 32)),
+        new("NumMedia", "0"), new("To", "+15005550006"),
+    ];
+
+    static async Task<HttpResponseMessage> PostAsync(EvacuationApp node, FakeTwilioServer twilio, List<KeyValuePair<string, string>> form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, TwilioEndpoints.InboundSmsPath) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Providers.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
+        return await node.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Advisory locks held on the test's database (only node names take them).</summary>
+    static async Task<long> NameLocksAsync(TestDatabase database)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    static Task UntilAsync(Func<bool> done, string what) => UntilAsync(() => Task.FromResult(done()), what);
+
+    /// <summary>Checks every 100 ms for at most 60 s (an outage's recovery takes a few heartbeats and reconnects).</summary>
+    static async Task UntilAsync(Func<Task<bool>> done, string what)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await done())
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Still waiting for {what} after 60 s");
+            }
+        }
+    }
+}
