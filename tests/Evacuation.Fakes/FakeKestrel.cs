@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Evacuation.Fakes;
 
-/// <summary>A real Kestrel server on 127.0.0.1 and a free port, quiet in the test output.</summary>
+/// <summary>A real Kestrel server on 127.0.0.1 and a free port (or the one given), quiet in the test output.</summary>
 internal static class FakeKestrel
 {
-    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(Action<WebApplication> map)
+    public static async Task<(WebApplication App, string BaseUrl)> StartAsync(Action<WebApplication> map, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);

@@ -58,10 +58,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public string? WebhookSecret { get; private set; }
 
-    public static async Task<FakeTelegramServer> StartAsync(string token = DefaultToken)
+    public static async Task<FakeTelegramServer> StartAsync(string token = DefaultToken, int port = 0)
     {
         var server = new FakeTelegramServer(token);
-        (server.app, server.BaseUrl) = await FakeKestrel.StartAsync(a => a.MapMethods("/bot{token}/{method}", ["GET", "POST"], server.HandleAsync));
+        (server.app, server.BaseUrl) = await FakeKestrel.StartAsync(a => a.MapMethods("/bot{token}/{method}", ["GET", "POST"], server.HandleAsync), port);
         return server;
     }
 

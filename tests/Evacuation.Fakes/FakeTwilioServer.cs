@@ -40,14 +40,14 @@ public sealed class FakeTwilioServer : IAsyncDisposable
 
     public IReadOnlyList<TwilioRequest> Requests => Log.Snapshot();
 
-    public static async Task<FakeTwilioServer> StartAsync(string accountSid = DefaultAccountSid, string authToken = DefaultAuthToken)
+    public static async Task<FakeTwilioServer> StartAsync(string accountSid = DefaultAccountSid, string authToken = DefaultAuthToken, int port = 0)
     {
         var server = new FakeTwilioServer(accountSid, authToken);
         (server.app, server.BaseUrl) = await FakeKestrel.StartAsync(a =>
         {
             a.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", server.CreateMessageAsync);
             a.MapGet("/2010-04-01/Accounts/{sid}.json", server.FetchAccountAsync);
-        });
+        }, port);
         return server;
     }
 

@@ -5,6 +5,7 @@ public sealed class RequestLog<T>
 {
     private readonly Lock gate = new();
     private readonly List<T> items = [];
+    private readonly List<DateTime> arrivals = [];
     private readonly List<(int Count, TaskCompletionSource Done)> waiters = [];
 
     public IReadOnlyList<T> Snapshot()
@@ -15,11 +16,21 @@ public sealed class RequestLog<T>
         }
     }
 
+    /// <summary>Every request with the time (UTC) it arrived, for checks of rate across processes.</summary>
+    public IReadOnlyList<(T Item, DateTime At)> Timed()
+    {
+        lock (gate)
+        {
+            return [.. items.Zip(arrivals)];
+        }
+    }
+
     public void Add(T item)
     {
         lock (gate)
         {
             items.Add(item);
+            arrivals.Add(DateTime.UtcNow);
             foreach (var waiter in waiters.Where(w => items.Count >= w.Count).ToList())
             {
                 waiters.Remove(waiter);

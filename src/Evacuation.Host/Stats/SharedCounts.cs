@@ -21,6 +21,9 @@ public sealed class SharedCounts(IDbContextFactory<EvacuationDb> databases, Time
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan Forgotten = TimeSpan.FromMinutes(1);
 
+    // Counting a million deliveries on a busy machine can outlast a command's default 30 s.
+    static readonly TimeSpan CountingTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>A count and the service's time at which counting started: it reflects everything committed before then.</summary>
     public sealed record Counted<T>(T Value, DateTime AsOf);
 
@@ -77,6 +80,7 @@ public sealed class SharedCounts(IDbContextFactory<EvacuationDb> databases, Time
     {
         var asOf = time.GetUtcNow().UtcDateTime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(CountingTimeout);
         return new Counted<T>(await count(db, asOf, cancellationToken), asOf);
     }
 
