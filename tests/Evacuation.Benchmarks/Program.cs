@@ -1,6 +1,6 @@
 // Speed figures for the README. Run in Release:
 //   dotnet run -c Release --project tests/Evacuation.Benchmarks -- [benchmark ...] [--size N] [--host Evacuation.Host.dll] [--seconds S]
-//   reads [--postgres CONNECTION] (PostgreSQL from EVAC_TEST_POSTGRES when not given)
+//   reads|cluster [--postgres CONNECTION] (PostgreSQL from EVAC_TEST_POSTGRES when not given)
 // With no argument every benchmark runs. Each prints one line of figures and fails (exit 1) if its work was wrong.
 using Evacuation.Benchmarks;
 
@@ -22,6 +22,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
     ["reminders"] = () => ReminderBenchmark.RunAsync(size ?? 10_000),
     ["reads"] = () => Evacuation.Benchmarks.Reads.ReadsBenchmark.RunAsync(size ?? 1_000_000,
         Option("--postgres") ?? Environment.GetEnvironmentVariable("EVAC_TEST_POSTGRES")),
+    ["cluster"] = () => Evacuation.Benchmarks.Cluster.ClusterSoak.RunAsync(Option("--postgres") ?? Environment.GetEnvironmentVariable("EVAC_TEST_POSTGRES")),
     ["idle"] = () => IdleBenchmark.RunAsync(Option("--host"), int.Parse(Option("--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture)),
 };
 

@@ -20,6 +20,7 @@ public static class ClusterSetup
         services.AddSingleton(sp => NodeIdentity.From(sp.GetRequiredService<IOptions<ClusterOptions>>().Value, builder.Environment.ContentRootPath));
         services.AddSingleton<SharedCrossings>();
         services.AddSingleton<SendingTurn>();
+        services.AddSingleton<LateArrivals>();
         services.AddHostedService<ChannelWatch>();
         if (!IsPostgres(builder.Configuration))
         {

@@ -18,12 +18,17 @@ public sealed class CrossingUpdates(
     Rerouting rerouting,
     TimeProvider time,
     DeliveryPulse pulse,
+    LateArrivals lateArrivals,
     ILogger<CrossingUpdates> logger)
 {
     public async Task<CrossingUpdated> ApplyAsync(Crossing crossing, CrossingStatus? status, string? notes, string actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var (reroute, placed, after) = await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
+        if (after.Status == CrossingStatus.Closed)
+        {
+            lateArrivals.After(crossing, after.Status, actor); // another node may assign it for a moment longer
+        }
         if (reroute.Messaged > 0)
         {
             pulse.Pulse();

@@ -9,7 +9,7 @@ namespace Evacuation.Host.Stats;
 /// The counts dashboards poll (<c>GET /api/stats</c>, its timeline, <c>GET /api/broadcasts/{id}</c>), counted once and
 /// shared by every caller on this node. Counting a million deliveries takes seconds; twenty dashboards asking every two
 /// seconds must not start twenty countings. A small read (fewer than <see cref="ExactUpTo"/> rows) is counted afresh on
-/// every call, so small broadcasts and test data are always exact. A large one answers at once from the last count
+/// every call, so small broadcasts and test data are always exact (a read of unknown size is counted once, shared, first). A large one answers at once from the last count
 /// (with its <c>asOf</c>) and, when that count is at least <see cref="Interval"/> old, starts the next one in the
 /// background: one counting at a time per read, each starting no sooner than its predecessor took, so a read that
 /// takes 3 s to count uses at most half of one core. A read nobody asked for in <see cref="Forgotten"/> is dropped; its
@@ -50,7 +50,8 @@ public sealed class SharedCounts(IDbContextFactory<EvacuationDb> databases, Time
         var now = Stopwatch.GetTimestamp();
         Interlocked.Exchange(ref entry.AskedAt, now);
         var last = Volatile.Read(ref entry.Last) as Counted<T>;
-        if ((size ?? (last is null ? 0 : sizeOf(last.Value))) < ExactUpTo)
+        // Unknown size (nothing counted yet): one shared count, which every caller meanwhile waits for.
+        if ((size ?? (last is null ? long.MaxValue : sizeOf(last.Value))) < ExactUpTo)
         {
             var counted = await CountAsync(count, cancellationToken);
             Volatile.Write(ref entry.Last, counted); // its size decides the next call's way
@@ -105,6 +106,7 @@ public sealed class SharedCounts(IDbContextFactory<EvacuationDb> databases, Time
             {
                 entry.LastTook = Stopwatch.GetElapsedTime(started);
                 entry.FinishedAt = Stopwatch.GetTimestamp();
+                Interlocked.Exchange(ref entry.AskedAt, entry.FinishedAt); // a count longer than Forgotten does not forget itself
                 entry.Counting = null;
             }
         }

@@ -54,6 +54,26 @@ public sealed class SharedCrossingTests
         Assert.Equal(0, stranded);
     }
 
+    [Fact]
+    public async Task A_citizen_another_node_assigned_the_crossing_just_after_it_closed_is_re_routed_and_told()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        await using var node = EvacuationApp.StartOn(database, Nodes.Settings("a"));
+        var (_, lviv) = await node.AddCitizenAsync(1, "Lviv");
+        await node.SetCrossingOkAsync(lviv!, new { status = "Closed" });
+
+        // What a node that has not yet read the closure does in that half second: assigns the closed crossing.
+        var (late, _) = await node.AddCitizenAsync(2, "Lviv");
+        await node.WithDbAsync(db => db.Citizens.Where(c => c.Id == Guid.Parse(late))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssignedCrossing, lviv)));
+        node.Time.Advance(TimeSpan.FromSeconds(5)); // past the closure's aftermath (twice the crossings' refresh and a second)
+
+        var moved = await node.UntilAsync(async () => await node.WithDbAsync(db => db.Citizens.AsNoTracking()
+            .Where(c => c.Id == Guid.Parse(late) && c.AssignedCrossing != lviv).Select(c => c.AssignedCrossing).FirstOrDefaultAsync()), "the late arrival to be re-routed");
+        Assert.NotEqual(lviv, moved);
+        Assert.Equal(1, await node.WithDbAsync(db => db.Deliveries.CountAsync(d => d.CitizenId == Guid.Parse(late))));
+    }
+
     /// <summary>The crossing citizens of <paramref name="region"/> are sent to once <paramref name="closed"/> is closed.</summary>
     static string NextAfter(EvacuationApp app, string closed, string region)
     {
