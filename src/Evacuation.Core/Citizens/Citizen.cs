@@ -47,6 +47,12 @@ public sealed class Citizen
     /// <summary>The secret in this citizen's Telegram deep link (<c>t.me/bot?start=TOKEN</c>), sent by SMS invitation.</summary>
     public string? InviteToken { get; set; }
 
+    /// <summary>
+    /// The secret of the citizen's check-in page (<see cref="CheckIn.CheckInToken"/>), issued with the record; null once
+    /// an operator revoked it, until they issue a new one.
+    /// </summary>
+    public string? CheckInToken { get; set; } = CheckIn.CheckInToken.New();
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Who registered the citizen: an operator key's name, or "citizen" for self-enrolment.</summary>

@@ -20,7 +20,7 @@ public sealed class Dispatchers(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var loops = Enum.GetValues<ChannelKind>()
+        var loops = ChannelKinds.Outbound
             .SelectMany(kind => Enumerable.Range(0, options.Value.DispatchersPerChannel).Select(_ => kind))
             .Select(kind => Task.Run(() => RunAsync(kind, stoppingToken), stoppingToken));
         return Task.WhenAll(loops);

@@ -101,6 +101,9 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     {
         switch (effect)
         {
+            case Answer when reply.Channel == ChannelKind.Web:
+                // The check-in page is its own answer: it shows the acknowledgement to the citizen who pressed.
+                break;
             case Answer answer:
                 Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, giveUpAfter, answer.Keyboard);
                 break;

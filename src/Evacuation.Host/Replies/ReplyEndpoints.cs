@@ -43,7 +43,7 @@ public static class ReplyEndpoints
         {
             return Problem.BadRequest("citizenId must be the id of a citizen.");
         }
-        if (!Enum.TryParse<ChannelKind>(request.Channel, ignoreCase: true, out var channel) || !Enum.IsDefined(channel))
+        if (!Enum.TryParse<ChannelKind>(request.Channel, ignoreCase: true, out var channel) || channel is not (ChannelKind.Telegram or ChannelKind.Sms))
         {
             return Problem.BadRequest("channel must be Telegram or Sms.");
         }
