@@ -2,6 +2,7 @@ using Evacuation.Host.Api;
 using Evacuation.Host.Approvals;
 using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Cases;
+using Evacuation.Host.CheckIn;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
@@ -41,6 +42,7 @@ try
     builder.AddSchedules();
     builder.AddCases();
     builder.AddApprovals();
+    builder.AddCheckIn();
 
     var app = builder.Build();
 
@@ -53,6 +55,7 @@ try
 
     // What it answers.
     app.UseApiConventions();
+    app.UseRateLimiter();
     app.MapHealth();
     app.MapOperators();
     app.MapCitizens();
@@ -68,6 +71,8 @@ try
     app.MapTelegram();
     app.MapTwilio();
     app.MapDashboard();
+    app.MapCheckIn();
+    app.MapCheckInLinks();
 
     app.LogChannelModes();
     await app.RunAsync();
