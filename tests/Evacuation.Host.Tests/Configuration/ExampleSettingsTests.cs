@@ -11,7 +11,8 @@ public sealed class ExampleSettingsTests
         "Citizens:DefaultRegion", "Operators:ApiKeys:0:Name", "Operators:ApiKeys:0:Key", "Operators:ApiKeys:0:Role",
         "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:OnTheWayInterval", "Reminders:MaxReminders",
         "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Broadcasts:ApprovalThreshold", "Broadcasts:ApprovalWindow", "Routes:File",
-        "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline");
+        "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
+        "Web:PublicBaseUrl", "Web:RequestsPerMinutePerLink", "Web:RequestsPerMinutePerAddress");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json"), optional: false)
