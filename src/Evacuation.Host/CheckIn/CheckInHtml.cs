@@ -110,7 +110,7 @@ public static class CheckInHtml
         ".name{font-weight:700;font-size:1.15rem}a{color:#0b57d0}" +
         "button{display:block;width:100%;min-height:3.6rem;margin:.6rem 0;border:0;border-radius:10px;font:inherit;font-weight:700;color:#fff;cursor:pointer}" +
         ".b1{background:#1e7e34}.b2{background:#0b57d0}.b3{background:#5f6368}.b4{background:#b3261e}.share{background:#fff;color:#0b57d0;border:2px solid #0b57d0}" +
-        "button:focus-visible{outline:4px solid #f9ab00;outline-offset:2px}";
+        "button:focus-visible{outline:4px solid #f9ab00;outline-offset:2px}[hidden]{display:none!important}";
 
     /// <summary>Progressive enhancement: without geolocation (or without script) the button stays hidden and the rest works.</summary>
     const string Script =
