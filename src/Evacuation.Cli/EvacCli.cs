@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace Evacuation.Cli;
 
-/// <summary>The <c>evac</c> command tree (CONTRACT.md section 5). Program.cs and the tests both run it through <see cref="RunAsync"/>.</summary>
+/// <summary>The <c>evac</c> command tree (docs/api.md, "The CLI"). Program.cs and the tests both run it through <see cref="RunAsync"/>.</summary>
 public static class EvacCli
 {
     public static async Task<int> RunAsync(Terminal terminal, OperatorApi api, string[] args, CancellationToken cancellationToken = default)

@@ -1,4 +1,4 @@
-// evac: the operator CLI, a client of the operator API (CONTRACT.md section 5).
+// evac: the operator CLI, a client of the operator API (docs/api.md, "The CLI").
 // Reads EVAC_URL (default http://127.0.0.1:5080) and EVAC_API_KEY. Exit 0 on success; otherwise one line on stderr.
 using System.Net.Http.Headers;
 using Evacuation.Cli;

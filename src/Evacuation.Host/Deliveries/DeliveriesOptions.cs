@@ -21,7 +21,7 @@ public sealed class DeliveriesOptions
 
     /// <summary>
     /// How long a claim holds a delivery. A process killed mid-send leaves its claims; they are sent again once
-    /// this has passed (DESIGN.md section 2: reclaimed within about 30 s).
+    /// this has passed (docs/architecture.md, "How a message travels": crash safety).
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
