@@ -36,7 +36,7 @@ public sealed class SmsEstimateTests
         settings["Messages:Hotline"] = "+972 3 555 0100";
         if (checkInLinks)
         {
-            settings["Web:PublicBaseUrl"] = Outboxes.PublicBaseUrl;
+            settings["Web:PublicBaseUrl"] = Providers.PublicBaseUrl;
         }
         await using var app = await EvacuationApp.StartAsync(provider, settings);
         var file = CrossingsFile.Load(CrossingsFile.ShippedPath);
@@ -68,7 +68,7 @@ public sealed class SmsEstimateTests
         var estimate = dryRun.GetProperty("estimate");
         Assert.Equal(60, twilio.Requests.Count);
         var tokenOf = citizens.ToDictionary(c => c.Phone!, c => c.CheckInToken);
-        Assert.All(twilio.Requests, r => Assert.Equal(checkInLinks, r.Body!.EndsWith($"{Outboxes.PublicBaseUrl}/c/{tokenOf[r.To!]}", StringComparison.Ordinal)));
+        Assert.All(twilio.Requests, r => Assert.Equal(checkInLinks, r.Body!.EndsWith($"{Providers.PublicBaseUrl}/c/{tokenOf[r.To!]}", StringComparison.Ordinal)));
         // Not one text for all: within a language, messages differ in length, as they do in the field.
         Assert.Contains(twilio.Requests.GroupBy(r => languageOf[r.To!]), g => g.Select(r => r.Segments).Distinct().Count() > 1);
         Assert.Equal(counted.Values.Sum(), estimate.GetProperty("totalSmsSegments").GetInt64());
