@@ -8,6 +8,7 @@ using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Drills;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
@@ -22,7 +23,7 @@ using Evacuation.Host.Twilio;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(ContentRoot.For(args));
     builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
     builder.Services.AddSingleton(TimeProvider.System);
 
@@ -40,6 +41,7 @@ try
     builder.AddScheduler();
     builder.AddReminders();
     builder.AddSchedules();
+    builder.AddDrills();
     builder.AddCases();
     builder.AddApprovals();
     builder.AddCheckIn();
@@ -71,10 +73,12 @@ try
     app.MapTelegram();
     app.MapTwilio();
     app.MapDashboard();
+    app.MapDrills();
     app.MapCheckIn();
     app.MapCheckInLinks();
 
     app.LogChannelModes();
+    app.LogDashboardAddress();
     await app.RunAsync();
     return 0;
 }

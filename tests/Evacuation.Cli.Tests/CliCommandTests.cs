@@ -156,7 +156,7 @@ public sealed class CliCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Refused, viewer.ExitCode);
         Assert.Contains("403", viewer.Error);
         Assert.Equal(ExitCodes.Usage, none.ExitCode);
-        Assert.Equal("evac: set EVAC_API_KEY to your operator key", none.Error.Trim());
+        Assert.Equal("evac: set EVAC_API_KEY to your operator key, or run 'evac login'", none.Error.Trim());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 {
     public const string ViewerKey = TestKeys.Viewer;
     public const string OperatorKey = TestKeys.Operator;
+    public const string AdminKey = TestKeys.Admin;
     public const string SecondOperatorKey = TestKeys.SecondOperator;
 
     readonly TestDatabase database;

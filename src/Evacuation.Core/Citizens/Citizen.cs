@@ -47,6 +47,9 @@ public sealed class Citizen
     /// <summary>The secret in this citizen's Telegram deep link (<c>t.me/bot?start=TOKEN</c>), sent by SMS invitation.</summary>
     public string? InviteToken { get; set; }
 
+    /// <summary>Set for the demo citizens of a drill: kept out of reports and operators' broadcasts, sent to only through the sandbox.</summary>
+    public Guid? DrillId { get; set; }
+
     /// <summary>
     /// The secret of the citizen's check-in page (<see cref="CheckIn.CheckInToken"/>), issued with the record; null once
     /// an operator revoked it, until they issue a new one.

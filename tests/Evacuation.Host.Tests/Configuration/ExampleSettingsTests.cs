@@ -12,10 +12,11 @@ public sealed class ExampleSettingsTests
         "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:OnTheWayInterval", "Reminders:MaxReminders",
         "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Broadcasts:ApprovalThreshold", "Broadcasts:ApprovalWindow", "Routes:File",
         "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
+        "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels",
         "Web:PublicBaseUrl", "Web:RequestsPerMinutePerLink", "Web:RequestsPerMinutePerAddress");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json"), optional: false)
+        .AddJsonFile(Path.Combine(StartupPaths.RepositoryRoot(), "appsettings.example.json"), optional: false)
         .Build();
 
     [Theory]
@@ -29,15 +30,5 @@ public sealed class ExampleSettingsTests
         Assert.Matches("^<.*>$", Example["Twilio:AuthToken"]!);
         Assert.Matches("^AC x*$".Replace(" ", "", StringComparison.Ordinal), Example["Twilio:AccountSid"]!);
         Assert.All(Example.GetSection("Operators:ApiKeys").GetChildren(), k => Assert.Matches("^<.*>$", k["Key"]!));
-    }
-
-    static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Evacuation.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Evacuation.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -280,6 +280,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -351,6 +354,9 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("CheckInToken")
                         .IsUnique()
                         .HasFilter("\"CheckInToken\" IS NOT NULL");
+
+                    b.HasIndex("DrillId")
+                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -484,6 +490,87 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AnswersPlanned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AnswersSent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CleanedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CleanedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("CloseCrossing")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("CrossingClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CrossingNotesBefore")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CrossingStatusBefore")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Minutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ReminderRounds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>

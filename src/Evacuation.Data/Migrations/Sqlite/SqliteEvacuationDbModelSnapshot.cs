@@ -269,6 +269,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("TEXT");
 
@@ -340,6 +343,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("CheckInToken")
                         .IsUnique()
                         .HasFilter("\"CheckInToken\" IS NOT NULL");
+
+                    b.HasIndex("DrillId")
+                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -471,6 +477,87 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnswersPlanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CleanedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CleanedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CloseCrossing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CrossingClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingNotesBefore")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingStatusBefore")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Minutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ReminderRounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>
