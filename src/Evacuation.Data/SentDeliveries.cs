@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Evacuation.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -22,8 +23,13 @@ public static class SentDeliveries
         INSERT INTO citizen_events ("CitizenId", "At", "Kind", "Actor", "Detail") VALUES (@citizen, @now, 'MessageSent', 'system', @detail)
         """;
 
-    const string Touch = """
-        UPDATE citizens SET "LastContactAt" = @now WHERE "Id" = @citizen
+    // A reminder counts when it is sent, once (only when this call moved the delivery to Sent): the sweep only queues it.
+    const string Touch = $"""
+        UPDATE citizens SET "LastContactAt" = @now,
+            "RemindersSent" = "RemindersSent" + CASE WHEN @moved = 1 AND EXISTS (
+                SELECT 1 FROM deliveries d JOIN broadcasts b ON b."Id" = d."BroadcastId"
+                WHERE d."Id" = @id AND b."CreatedBy" = '{ReminderRules.Author}') THEN 1 ELSE 0 END
+        WHERE "Id" = @citizen
         """;
 
     public sealed record Accepted(Guid DeliveryId, Guid CitizenId, string? ProviderMessageId, string Detail);
@@ -43,9 +49,9 @@ public static class SentDeliveries
         var time = Time(now, sqlite);
         foreach (var row in accepted)
         {
-            await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)));
+            var moved = await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)));
             await RunAsync(addEvent, cancellationToken, ("@citizen", Id(row.CitizenId, sqlite)), ("@now", time), ("@detail", row.Detail));
-            await RunAsync(touch, cancellationToken, ("@now", time), ("@citizen", Id(row.CitizenId, sqlite)));
+            await RunAsync(touch, cancellationToken, ("@now", time), ("@moved", moved), ("@id", Id(row.DeliveryId, sqlite)), ("@citizen", Id(row.CitizenId, sqlite)));
         }
     }
 
@@ -57,7 +63,7 @@ public static class SentDeliveries
         return command;
     }
 
-    static async Task RunAsync(DbCommand command, CancellationToken cancellationToken, params (string Name, object Value)[] values)
+    static async Task<int> RunAsync(DbCommand command, CancellationToken cancellationToken, params (string Name, object Value)[] values)
     {
         if (command.Parameters.Count == 0)
         {
@@ -72,7 +78,7 @@ public static class SentDeliveries
         {
             command.Parameters[name].Value = value;
         }
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // SQLite: TEXT upper-case GUIDs and "yyyy-MM-dd HH:mm:ss.FFFFFFF" times, as EF Core's SQLite mappings write them.

@@ -5,11 +5,14 @@ using Evacuation.Host.Cases;
 using Evacuation.Host.CheckIn;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Drills;
 using Evacuation.Host.Health;
+using Evacuation.Host.Limits;
+using Evacuation.Host.Metrics;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
@@ -30,7 +33,9 @@ try
     // What the service is made of.
     builder.AddApiConventions();
     builder.AddStorage();
+    builder.AddCluster();
     builder.AddOperators();
+    builder.AddLimits();
     builder.AddRoutes();
     builder.AddMessages();
     builder.AddCitizenRegistry();
@@ -44,6 +49,7 @@ try
     builder.AddDrills();
     builder.AddCases();
     builder.AddApprovals();
+    builder.AddMetrics();
     builder.AddCheckIn();
 
     var app = builder.Build();
@@ -52,6 +58,7 @@ try
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.LoadRoutes();
     await app.PrepareDatabaseAsync();
+    await app.JoinClusterAsync();
     await app.LoadCrossingStatesAsync();
     await app.LoadKeysAsync();
 
@@ -59,7 +66,9 @@ try
     app.UseApiConventions();
     app.UseRateLimiter();
     app.MapHealth();
+    app.MapMetrics();
     app.MapOperators();
+    app.MapKeys();
     app.MapCitizens();
     app.MapInvitations();
     app.MapStats();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Evacuation.Core.CheckIn;
 using Evacuation.Core.Texts;
+using Evacuation.Host.Limits;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,9 @@ public static class CheckInEndpoints
 {
     public static IEndpointRouteBuilder MapCheckIn(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("/c").AllowAnonymous().RequireRateLimiting(CheckInLimits.Policy).ExcludeFromDescription();
+        // Anonymous by design: the unguessable link is the credential. Counted per address and per link.
+        var pages = app.MapGroup("/c").AllowAnonymous().ExcludeFromDescription()
+            .RequireRateLimiting(RateLimits.PerAddress).WithMetadata(new PerLink(CheckInToken.IsWellFormed, CheckInResponses.TooManyAsync));
         pages.MapGet("/{token}", ShowAsync);
         pages.MapPost("/{token}", AnswerAsync);
         return app;

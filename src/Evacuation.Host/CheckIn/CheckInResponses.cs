@@ -23,15 +23,12 @@ public static class CheckInResponses
         return Html(http, CheckInHtml.NotFound(nonce), nonce, StatusCodes.Status404NotFound);
     }
 
-    public static IResult TooMany(HttpContext http)
+    /// <summary>For the rate limiter's refusal, which writes the response itself (and has set <c>Retry-After</c>).</summary>
+    public static Task TooManyAsync(HttpContext http)
     {
-        http.Response.Headers.RetryAfter = "60";
         var nonce = Nonce();
-        return Html(http, CheckInHtml.TooMany(nonce), nonce, StatusCodes.Status429TooManyRequests);
+        return Html(http, CheckInHtml.TooMany(nonce), nonce, StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
     }
-
-    /// <summary>For the rate limiter's rejection, which writes the response itself.</summary>
-    public static Task TooManyAsync(HttpContext http) => TooMany(http).ExecuteAsync(http);
 
     static IResult Html(HttpContext http, string html, string nonce, int status)
     {

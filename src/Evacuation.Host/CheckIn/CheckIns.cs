@@ -17,20 +17,16 @@ namespace Evacuation.Host.CheckIn;
 /// form and press, and decides and applies it like any SMS or Telegram reply: status, timeline, reminders, call list,
 /// help case, crossing).
 /// </summary>
-public sealed class CheckIns(EvacuationDb db, ReplyInbox inbox, CheckInLimits limits, CrossingPlanner planner, Signature signature, TimeProvider time)
+public sealed class CheckIns(EvacuationDb db, ReplyInbox inbox, CrossingPlanner planner, Signature signature, TimeProvider time)
 {
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>The citizen whose page <paramref name="token"/> opens; else the answer to give (404, or 429 when the link is used too often).</summary>
+    /// <summary>The citizen whose page <paramref name="token"/> opens; else the answer to give (404).</summary>
     public async Task<(Citizen? Citizen, Func<HttpContext, IResult> Refusal)> FindAsync(string token, CancellationToken cancellationToken)
     {
         if (!CheckInToken.IsWellFormed(token))
         {
             return (null, CheckInResponses.NotFound);
-        }
-        if (!limits.AllowLink(token))
-        {
-            return (null, CheckInResponses.TooMany);
         }
         var citizen = await db.Citizens.AsNoTracking().SingleOrDefaultAsync(c => c.CheckInToken == token, cancellationToken);
         return (citizen, CheckInResponses.NotFound);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Evacuation.Host.CheckIn;
 
 /// <summary>
-/// <c>Web:*</c>: where citizens' check-in pages are served and how often each may be used (README, "Check-in page").
+/// <c>Web:*</c>: where citizens' check-in pages are served (README, "Check-in page").
 /// </summary>
 public sealed class WebOptions
 {
@@ -14,15 +14,6 @@ public sealed class WebOptions
     /// <c>{PublicBaseUrl}/c/{token}</c>. Empty: no links in messages (the pages still answer).
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
-
-    /// <summary>Requests to one citizen's page a minute (views, presses, locations); more are answered 429.</summary>
-    public int RequestsPerMinutePerLink { get; set; } = 30;
-
-    /// <summary>
-    /// Requests to check-in pages a minute from one network address, whatever the link; more are answered 429. Generous,
-    /// because a mobile carrier puts many phones behind one address.
-    /// </summary>
-    public int RequestsPerMinutePerAddress { get; set; } = 300;
 
     public Uri? BaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl.Trim().TrimEnd('/'));
 
@@ -40,14 +31,6 @@ public sealed class WebOptions
             if (url.Any(c => !Core.Broadcasts.Gsm7Alphabet.Contains(c)))
             {
                 errors.Add($"Web:PublicBaseUrl goes into every English SMS and must be plain GSM-7 letters (write an international domain in its xn-- form) (got '{url}').");
-            }
-            if (options.RequestsPerMinutePerLink is < 1 or > 10_000)
-            {
-                errors.Add($"Web:RequestsPerMinutePerLink must be between 1 and 10000 (got {options.RequestsPerMinutePerLink}).");
-            }
-            if (options.RequestsPerMinutePerAddress is < 1 or > 1_000_000)
-            {
-                errors.Add($"Web:RequestsPerMinutePerAddress must be between 1 and 1000000 (got {options.RequestsPerMinutePerAddress}).");
             }
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }

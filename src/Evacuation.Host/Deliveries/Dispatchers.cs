@@ -1,6 +1,8 @@
 using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Drills;
+using Evacuation.Host.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Deliveries;
@@ -8,7 +10,7 @@ namespace Evacuation.Host.Deliveries;
 /// <summary>
 /// <c>Deliveries:DispatchersPerChannel</c> loops per channel. Each claims a batch of due deliveries, sends them
 /// concurrently through the channel's pacer, and records every answer in one transaction. A channel that
-/// answers Misconfigured is stopped: its loops end and its deliveries stay pending.
+/// answers Misconfigured is stopped: its loops wait and its deliveries stay pending.
 /// </summary>
 /// <remarks>
 /// Idle, the loops wait for <see cref="DeliveryPulse"/> (every in-process change to the outbox pulses it). One loop per
@@ -21,7 +23,8 @@ public sealed class Dispatchers(
     Outbox outbox,
     OutboxLooks looks,
     ChannelPacing pacing,
-    ChannelStops stops,
+    SendingTurn turn,
+    ServiceMetrics metrics,
     DrillSandbox drills,
     DeliveryPulse pulse,
     TimeProvider time,
@@ -41,7 +44,8 @@ public sealed class Dispatchers(
         var channel = services.GetRequiredKeyedService<IChannel>(kind);
         var batch = ClaimSize(kind);
         var idle = new IdleBackoff(options.Value.PollInterval, options.Value.IdleInterval);
-        while (!stoppingToken.IsCancellationRequested && !stops.IsStopped(kind))
+        // Only while this node holds the channel's sending role and the channel is not stopped (SendingTurn).
+        while (await turn.WaitAsync(kind, stoppingToken))
         {
             try
             {
@@ -86,15 +90,17 @@ public sealed class Dispatchers(
     async Task<SendResult?> SendAsync(IChannel channel, Delivery delivery, CancellationToken stoppingToken)
     {
         var message = delivery.ToMessage();
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await pacing.WaitAsync(message, stoppingToken);
+            metrics.Paced(channel.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
         }
         catch (OperationCanceledException)
         {
             return null;
         }
-        if (stops.IsStopped(channel.Kind))
+        if (!turn.Now(channel.Kind))
         {
             return null;
         }
@@ -110,6 +116,7 @@ public sealed class Dispatchers(
             logger.LogError(e, "{Channel} channel threw while sending delivery {DeliveryId}", channel.Kind, delivery.Id);
             result = SendResult.Retry($"channel error ({e.GetType().Name})");
         }
+        metrics.Sent(channel.Kind, result.Outcome);
         if (result.Outcome == SendOutcome.Retry && result.RetryAfter is { } wait)
         {
             pacing.Pause(channel.Kind, wait);

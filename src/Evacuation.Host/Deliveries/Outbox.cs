@@ -90,7 +90,7 @@ public sealed class Outbox(
             var step = NextStep.After(result, delivery.Attempts, now, broadcast.Deadline, Random.Shared.NextDouble());
             if (step.StopChannel)
             {
-                stops.Stop(delivery.Channel, result.Error ?? "misconfigured");
+                stops.Stop(delivery.Channel, result.Error ?? "misconfigured", now);
                 await SetPendingAsync(db, delivery.Id, now, result.Error, undoAttempt: true, cancellationToken);
                 continue;
             }
@@ -237,5 +237,5 @@ public sealed class Outbox(
         return broadcastIds is null ? finished : finished.Where(b => broadcastIds.Contains(b.Id));
     }
 
-    static string? Shorten(string? error) => error is { Length: > 500 } ? error[..500] : error;
+    static string? Shorten(string? error) => error is null ? null : Core.Texts.Shortened.To(error, 500);
 }

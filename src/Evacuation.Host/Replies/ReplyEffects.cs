@@ -5,6 +5,7 @@ using Evacuation.Core.Replies;
 using Evacuation.Data;
 using Evacuation.Host.Cases;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Replies;
@@ -14,10 +15,18 @@ namespace Evacuation.Host.Replies;
 /// <paramref name="db"/>, saved by the caller), their timeline and the answers (collected in <paramref name="rows"/> for
 /// one bulk insert), and the reply row itself (meaning, unhandled, whose it is).
 /// </summary>
-sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter)
+sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter, AnswerBudget answers)
 {
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
+
+    /// <summary>
+    /// Who the timeline says did it: the citizen, or, for a reply typed in through the sandbox, the operator key that
+    /// did, so nobody reads an operator's rehearsal as the citizen's own word.
+    /// </summary>
+    string Author => reply.EnteredBy is { } name ? Clip("entered by operator " + name) : Actor;
+
+    static string Clip(string actor) => Core.Texts.Shortened.To(actor, 100);
 
     Citizen? citizen;
     bool touched;
@@ -88,7 +97,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
                 citizen!.SmsUnreachable = false;
                 break;
             case Note note:
-                rows.Events.Add(new CitizenEvent { CitizenId = citizen!.Id, At = now, Kind = note.Kind, Actor = Actor, Detail = note.Detail });
+                rows.Events.Add(new CitizenEvent { CitizenId = citizen!.Id, At = now, Kind = note.Kind, Actor = Author, Detail = note.Detail });
                 break;
             default:
                 return false;
@@ -103,6 +112,9 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
         {
             case Answer when reply.Channel == ChannelKind.Web:
                 // The check-in page is its own answer: it shows the acknowledgement to the citizen who pressed.
+                break;
+            case Answer or AskForContact when !answers.TryTake($"{reply.Channel}:{reply.From}"):
+                // Stored and acted on, not answered: the sender had this hour's answers (Limits:AnswersPerSenderPerHour).
                 break;
             case Answer answer:
                 Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, giveUpAfter, answer.Keyboard);
@@ -132,7 +144,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
             TelegramChatId = enrol.TelegramChatId,
             CreatedAt = now,
             UpdatedAt = now,
-            CreatedBy = Actor,
+            CreatedBy = Author,
         };
         db.Citizens.Add(citizen);
         senders.Add(citizen);

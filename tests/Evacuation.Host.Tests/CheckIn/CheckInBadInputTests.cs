@@ -135,7 +135,7 @@ public sealed class CheckInBadInputTests
     [Fact]
     public async Task Twenty_presses_a_second_record_one_reply_and_what_is_over_the_limit_is_told_to_wait()
     {
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, new() { ["Web:RequestsPerMinutePerLink"] = "5" });
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, new() { ["Limits:PerLinkPerMinute"] = "5" });
         var citizen = (await app.AddCitizensAsync(1)).Single();
         var page = await CheckInVisit.OpenAsync(app.CreateClient(), citizen.CheckInToken!);
 
@@ -152,7 +152,7 @@ public sealed class CheckInBadInputTests
     [Fact]
     public async Task One_address_trying_many_links_is_limited_too()
     {
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, new() { ["Web:RequestsPerMinutePerAddress"] = "3" });
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, new() { ["Limits:PerAddressPerMinute"] = "3" });
         var client = app.CreateClient();
 
         var answers = new List<HttpStatusCode>();

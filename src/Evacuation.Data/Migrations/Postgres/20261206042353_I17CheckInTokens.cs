@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Evacuation.Data.Migrations.Sqlite
+namespace Evacuation.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class I17CheckInTokens : Migration
@@ -13,7 +13,7 @@ namespace Evacuation.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "CheckInToken",
                 table: "citizens",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
@@ -24,7 +24,8 @@ namespace Evacuation.Data.Migrations.Sqlite
                 unique: true,
                 filter: "\"CheckInToken\" IS NOT NULL");
 
-            migrationBuilder.Sql(CheckInTokenBackfill.Sqlite);
+            // Every citizen registered before this migration gets a link too.
+            migrationBuilder.Sql(CheckInTokenBackfill.Postgres);
         }
 
         /// <inheritdoc />

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Evacuation.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEvacuationDb))]
-    [Migration("20261206030015_I17CheckInTokens")]
-    partial class I17CheckInTokens
+    [Migration("20261206010339_I12KeysRepliesReminders")]
+    partial class I12KeysRepliesReminders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -66,7 +66,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("AudienceJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channels")
@@ -97,7 +96,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EstimateJson")
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FanOutCursor")
@@ -127,7 +125,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("TextsJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -260,19 +257,12 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AssignedCrossingAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CheckInToken")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DrillId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EscalatedAt")
@@ -319,6 +309,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 
@@ -342,13 +335,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
-
-                    b.HasIndex("CheckInToken")
-                        .IsUnique()
-                        .HasFilter("\"CheckInToken\" IS NOT NULL");
-
-                    b.HasIndex("DrillId")
-                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -482,87 +468,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.ToTable("deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AdvisoryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AnswersPlanned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AnswersSent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Citizens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CleanedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CleanedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("CloseCrossing")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CrossingClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingNotesBefore")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingStatusBefore")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Escalated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Minutes")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("ReminderRounds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Seed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("drills", (string)null);
-                });
-
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -572,9 +477,17 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -582,7 +495,15 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -591,6 +512,16 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_Name_active")
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_first_start")
+                        .HasFilter("\"Source\" = 'FirstStart' AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -615,6 +546,10 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("From")

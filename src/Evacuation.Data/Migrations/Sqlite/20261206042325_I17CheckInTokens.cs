@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Evacuation.Data.Migrations.Postgres
+namespace Evacuation.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class I17CheckInTokens : Migration
@@ -13,7 +13,7 @@ namespace Evacuation.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "CheckInToken",
                 table: "citizens",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
@@ -24,7 +24,8 @@ namespace Evacuation.Data.Migrations.Postgres
                 unique: true,
                 filter: "\"CheckInToken\" IS NOT NULL");
 
-            migrationBuilder.Sql(CheckInTokenBackfill.Postgres);
+            // Every citizen registered before this migration gets a link too.
+            migrationBuilder.Sql(CheckInTokenBackfill.Sqlite);
         }
 
         /// <inheritdoc />
