@@ -64,7 +64,6 @@ try
 
     // What it answers.
     app.UseApiConventions();
-    app.UseRateLimiter();
     app.MapHealth();
     app.MapMetrics();
     app.MapOperators();

@@ -41,9 +41,7 @@ public static class RateLimits
     /// <summary>
     /// The global count: per link on a <see cref="PerLink"/> endpoint (a page needs no key, so a key sent with it
     /// counts for nothing), else per key. Only a well-formed link gets a count of its own: counting every string a
-    /// client makes up would keep one limiter per guess in memory (the per-address policy bounds the guesses). One
-    /// partitioned limiter rather than two chained: with PartitionedRateLimiter.CreateChained as the global limiter
-    /// every request here took two permits (RateLimitTests caught it).
+    /// client makes up would keep one limiter per guess in memory (the per-address policy bounds the guesses).
     /// </summary>
     static RateLimitPartition<string> Global(HttpContext context, LimitsOptions limits)
     {
