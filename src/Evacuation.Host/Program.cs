@@ -14,6 +14,7 @@ using Evacuation.Host.Health;
 using Evacuation.Host.Limits;
 using Evacuation.Host.Metrics;
 using Evacuation.Host.Operators;
+using Evacuation.Host.Proxy;
 using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
 using Evacuation.Host.Reports;
@@ -32,6 +33,7 @@ try
 
     // What the service is made of.
     builder.AddApiConventions();
+    builder.AddProxy();
     builder.AddStorage();
     builder.AddCluster();
     builder.AddOperators();
@@ -63,6 +65,7 @@ try
     await app.LoadKeysAsync();
 
     // What it answers.
+    app.UseProxy();
     app.UseApiConventions();
     app.MapHealth();
     app.MapMetrics();
