@@ -31,7 +31,13 @@ public sealed class Delivery
 
     public DeliveryState State { get; set; }
 
+    /// <summary><see cref="DeliveryPriority"/>: claimed lowest first, then by <see cref="NextAttemptAt"/>.</summary>
+    public int Priority { get; set; } = DeliveryPriority.Bulk;
+
     public int Attempts { get; set; }
+
+    /// <summary>Not sent by then, it ends <see cref="DeliveryState.Expired"/>; an SMS carries the rest as Twilio's ValidityPeriod. Null: never.</summary>
+    public DateTime? ExpiresAt { get; set; }
 
     public DateTime NextAttemptAt { get; set; }
 
@@ -47,5 +53,9 @@ public sealed class Delivery
 
     public DateTime? DeliveredAt { get; set; }
 
-    public OutboundMessage ToMessage() => new(Id, CitizenId, Channel, Address, Text, WithReplyButtons) { Keyboard = Keyboard };
+    public OutboundMessage ToMessage(DateTime now) => new(Id, CitizenId, Channel, Address, Text, WithReplyButtons)
+    {
+        Keyboard = Keyboard,
+        ValiditySeconds = Channel == ChannelKind.Sms ? Expiries.SmsValiditySeconds(ExpiresAt, now) : null,
+    };
 }

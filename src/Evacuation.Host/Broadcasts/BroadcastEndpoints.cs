@@ -35,7 +35,7 @@ public static class BroadcastEndpoints
     /// nobody is refused (a dry run answers it with zeros), so an operator's typo in a filter is not a silent no-op.
     /// </summary>
     static async Task<IResult> CreateAsync(
-        HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse,
+        HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, DeliveryPulse pulse,
         ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature, ApprovalPolicy approvals)
     {
         var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
@@ -52,6 +52,10 @@ public static class BroadcastEndpoints
         if (plan.SendAt is { } requested && schedules.Check(requested, now) is { } late)
         {
             return Problem.Invalid([late]);
+        }
+        if (plan.ExpiresAt is { } expiresAt && Expiries.Check(expiresAt, plan.SendAt is { } start && start > now ? start : now, now) is { } expiry)
+        {
+            return Problem.Invalid([expiry]);
         }
         var estimate = await BroadcastEstimate.CountAsync(db, plan, planner, signature, now, context.RequestAborted);
         if (request!.DryRun)
@@ -70,12 +74,13 @@ public static class BroadcastEndpoints
             TextsJson = JsonSerializer.Serialize(plan.Texts),
             AudienceJson = JsonSerializer.Serialize(plan.Audience),
             Channels = plan.Channels,
+            Priority = plan.Priority,
             // A broadcast for later waits for its Quartz trigger (see Schedules/ScheduledBroadcasts).
             State = sendAt > now ? BroadcastState.Scheduled : BroadcastState.Queued,
             CreatedBy = actor,
             CreatedAt = now,
             SendAt = sendAt,
-            Deadline = sendAt + options.Value.GiveUpAfter,
+            ExpiresAt = plan.ExpiresAt,
             Recipients = estimate.Recipients,
         };
         // A large live broadcast waits for a second operator; its trigger is set only once approved.
@@ -88,7 +93,7 @@ public static class BroadcastEndpoints
         }
         db.Broadcasts.Add(broadcast);
         db.Record(now, actor, "broadcast.create", broadcast.Id.ToString(),
-            $"{plan.Kind} to {estimate.Recipients} recipients by {plan.Channels}" + (sendAt > now ? $", scheduled for {sendAt:O}" : "")
+            $"{plan.Kind} to {estimate.Recipients} recipients by {plan.Channels}" + (plan.Priority == DeliveryPriority.Urgent ? ", urgent" : "") + (sendAt > now ? $", scheduled for {sendAt:O}" : "")
             + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : ""));
         await db.SaveChangesAsync(context.RequestAborted);
         pulse.Pulse();

@@ -15,6 +15,7 @@ public sealed class Dispatchers(
     ChannelPacing pacing,
     ChannelStops stops,
     DeliveryPulse pulse,
+    TimeProvider time,
     IOptions<DeliveriesOptions> options,
     ILogger<Dispatchers> logger) : BackgroundService
 {
@@ -41,10 +42,11 @@ public sealed class Dispatchers(
                     await Wait(woken, stoppingToken);
                     continue;
                 }
-                var answers = await Task.WhenAll(claimed.Select(d => SendAsync(channel, d, stoppingToken)));
-                var tried = claimed.Zip(answers).Where(a => a.Second is not null).Select(a => (a.First, a.Second!)).ToList();
-                await outbox.RecordAsync(tried, CancellationToken.None);
-                await outbox.ReleaseAsync([.. claimed.Zip(answers).Where(a => a.Second is null).Select(a => a.First.Id)], CancellationToken.None);
+                // Each send waits for its own pacing slot, in priority order; none waits for another chat's spacing.
+                var attempts = await Task.WhenAll(claimed.Select(d => SendAsync(channel, d, stoppingToken)));
+                await outbox.RecordAsync([.. attempts.Where(a => a.Result is not null).Select(a => (a.Delivery, a.Result!))], CancellationToken.None);
+                await outbox.GiveBackAsync([.. attempts.Where(a => a.Result is null && !a.Expired).Select(a => (a.Delivery.Id, a.TryAgainAt))], CancellationToken.None);
+                await outbox.ExpireClaimedAsync([.. attempts.Where(a => a.Expired).Select(a => a.Delivery.Id)], CancellationToken.None);
                 if (claimed.Count < batch)
                 {
                     // A trickle (answers to replies as they come in): let the next few gather into one claim rather
@@ -65,25 +67,37 @@ public sealed class Dispatchers(
         }
     }
 
+    /// <summary>What became of one claimed delivery: the provider's answer, or given back untried, to be tried again at <see cref="TryAgainAt"/> (null: at once).</summary>
+    readonly record struct Attempt(Delivery Delivery, SendResult? Result, DateTime? TryAgainAt = null, bool Expired = false);
+
     /// <summary>
-    /// Sends one delivery after its pacing slot. Null when the process stopped before the provider was called:
-    /// the delivery was never tried and goes straight back to the queue.
+    /// Sends one delivery after its pacing slot. Given back untried when the process stopped before the provider was
+    /// called, when its chat had a message less than a second ago (tried again when the chat is free), or when no slot
+    /// came in time.
     /// </summary>
-    async Task<SendResult?> SendAsync(IChannel channel, Delivery delivery, CancellationToken stoppingToken)
+    async Task<Attempt> SendAsync(IChannel channel, Delivery delivery, CancellationToken stoppingToken)
     {
-        var message = delivery.ToMessage();
+        if (delivery.ExpiresAt <= time.GetUtcNow().UtcDateTime)
+        {
+            return new Attempt(delivery, null, Expired: true);
+        }
         try
         {
-            await pacing.WaitAsync(message, stoppingToken);
+            if (await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, DateTimeOffset.MaxValue, stoppingToken) is { } later)
+            {
+                return new Attempt(delivery, null, time.GetUtcNow().UtcDateTime + (later - pacing.Now));
+            }
         }
         catch (OperationCanceledException)
         {
-            return null;
+            return new Attempt(delivery, null);
         }
         if (stops.IsStopped(channel.Kind))
         {
-            return null;
+            return new Attempt(delivery, null);
         }
+        // Built after the wait, so an SMS's ValidityPeriod counts from when it really leaves.
+        var message = delivery.ToMessage(time.GetUtcNow().UtcDateTime);
         SendResult result;
         try
         {
@@ -100,14 +114,15 @@ public sealed class Dispatchers(
         {
             pacing.Pause(channel.Kind, wait);
         }
-        return result;
+        return new Attempt(delivery, result);
     }
 
     static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
-    /// No more than about five seconds of paced sends per claim, so claims never sit waiting long enough for
-    /// their lease to run out.
+    /// About a second of paced sends per claim, shared among the channel's dispatchers: claims are taken often, so a
+    /// newly queued urgent message is claimed within about a second, and never sit waiting long enough for their
+    /// lease to run out.
     /// </summary>
     int ClaimSize(ChannelKind kind)
     {
@@ -116,7 +131,7 @@ public sealed class Dispatchers(
         {
             return most;
         }
-        var paced = (int)(rate * 5 / options.Value.DispatchersPerChannel);
+        var paced = (int)(rate / options.Value.DispatchersPerChannel);
         return Math.Clamp(paced, 1, most);
     }
 

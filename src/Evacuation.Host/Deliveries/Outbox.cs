@@ -10,7 +10,7 @@ namespace Evacuation.Host.Deliveries;
 
 /// <summary>
 /// The delivery rows as the dispatchers and the sweeper see them: claim, record what a provider said, reclaim
-/// expired leases, give up at the deadline, finish broadcasts. Each call is its own short transaction; none is
+/// expired leases, expire what passed its expiresAt, finish broadcasts. Each call is its own short transaction; none is
 /// open while a provider is called.
 /// </summary>
 public sealed class Outbox(
@@ -30,21 +30,40 @@ public sealed class Outbox(
         return await db.ClaimDueAsync(writers, channel, max, now, now + options.Value.Lease, cancellationToken);
     }
 
-    /// <summary>Puts claimed deliveries that were never tried back in the queue (the process is stopping).</summary>
-    public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts claimed deliveries that were never tried back in the queue, without counting an attempt: at once (the
+    /// process is stopping, or no pacing slot came in time), or at the time given (their chat is busy).
+    /// </summary>
+    public async Task GiveBackAsync(IReadOnlyCollection<(Guid Id, DateTime? At)> rows, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await writers.TakeTurnAsync(cancellationToken);
+        var now = rows.Where(r => r.At is null).Select(r => r.Id).ToList();
         await db.Deliveries
-            .Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending)
+            .Where(d => now.Contains(d.Id) && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Pending)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)
                 .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
+        foreach (var (id, at) in rows.Where(r => r.At is not null))
+        {
+            await db.Deliveries
+                .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.State, DeliveryState.Pending)
+                    .SetProperty(d => d.NextAttemptAt, at!.Value)
+                    .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                    .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
+        }
+        // Rows given back for later need no pulse: waking everyone now would only find them not yet due.
+        if (now.Count > 0)
+        {
+            pulse.Pulse();
+        }
     }
 
     /// <summary>
@@ -62,9 +81,9 @@ public sealed class Outbox(
         var broadcastIds = attempts.Select(a => a.Delivery.BroadcastId).Distinct().ToList();
         var broadcasts = (await db.Broadcasts.AsNoTracking()
             .Where(b => broadcastIds.Contains(b.Id))
-            .Select(b => new { b.Id, b.Kind, b.Channels, b.Deadline })
+            .Select(b => new { b.Id, b.Kind, b.Channels })
             .ToListAsync(cancellationToken))
-            .ToDictionary(b => b.Id, b => (b.Kind, b.Channels, b.Deadline));
+            .ToDictionary(b => b.Id, b => (b.Kind, b.Channels));
         using (await writers.TakeTurnAsync(cancellationToken))
         {
             await WriteAsync(db, attempts, broadcasts, now, cancellationToken);
@@ -75,7 +94,7 @@ public sealed class Outbox(
     async Task WriteAsync(
         EvacuationDb db,
         IReadOnlyList<(Delivery Delivery, SendResult Result)> attempts,
-        Dictionary<Guid, (BroadcastKind Kind, ChannelPolicy Channels, DateTime Deadline)> broadcasts,
+        Dictionary<Guid, (BroadcastKind Kind, ChannelPolicy Channels)> broadcasts,
         DateTime now,
         CancellationToken cancellationToken)
     {
@@ -84,7 +103,7 @@ public sealed class Outbox(
         foreach (var (delivery, result) in attempts)
         {
             var broadcast = broadcasts[delivery.BroadcastId];
-            var step = NextStep.After(result, delivery.Attempts, now, broadcast.Deadline, Random.Shared.NextDouble());
+            var step = NextStep.After(result, delivery.Attempts, now, delivery.ExpiresAt, Random.Shared.NextDouble());
             if (step.StopChannel)
             {
                 stops.Stop(delivery.Channel, result.Error ?? "misconfigured");
@@ -101,7 +120,7 @@ public sealed class Outbox(
                     await SetPendingAsync(db, delivery.Id, step.RetryAt ?? now, result.Error, undoAttempt: false, cancellationToken);
                     break;
                 default:
-                    var error = result.Outcome == SendOutcome.Retry ? NextStep.GaveUp + " (last: " + result.Error + ")" : result.Error;
+                    var error = result.Outcome == SendOutcome.Retry ? NextStep.GaveUp(step.State, delivery.Attempts, result.Error) : result.Error;
                     await SetFinalAsync(db, delivery.Id, step.State, error, cancellationToken);
                     if (step.MarkUnreachable)
                     {
@@ -167,17 +186,16 @@ public sealed class Outbox(
     }
 
     /// <summary>
-    /// Pending deliveries of broadcasts past their deadline fail as "gave up", except on a channel stopped for
-    /// misconfiguration (they wait for the fix); pending deliveries of cancelled broadcasts are cancelled.
+    /// Pending deliveries past their <c>expiresAt</c> end as expired (also on a channel stopped for misconfiguration:
+    /// the operator said not after then); pending deliveries of cancelled broadcasts are cancelled.
     /// </summary>
-    public async Task<int> GiveUpAsync(CancellationToken cancellationToken)
+    public async Task<int> ExpireAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        var stopped = stops.Stopped.ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var overdue = await db.Broadcasts.AsNoTracking()
-            .Where(b => b.State == BroadcastState.Sending && b.Deadline < now &&
-                db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel)))
+        var expired = await db.Broadcasts.AsNoTracking()
+            .Where(b => b.State == BroadcastState.Sending && b.ExpiresAt < now &&
+                db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending))
             .Select(b => b.Id)
             .ToListAsync(cancellationToken);
         var cancelled = await db.Broadcasts.AsNoTracking()
@@ -185,13 +203,13 @@ public sealed class Outbox(
             .Select(b => b.Id)
             .ToListAsync(cancellationToken);
         var changed = 0;
-        foreach (var id in overdue)
+        foreach (var id in expired)
         {
             changed += await db.Deliveries
-                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel))
+                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.State, DeliveryState.Failed)
-                    .SetProperty(d => d.LastError, NextStep.GaveUp), cancellationToken);
+                    .SetProperty(d => d.State, DeliveryState.Expired)
+                    .SetProperty(d => d.LastError, NextStep.Expired), cancellationToken);
         }
         foreach (var id in cancelled)
         {
@@ -204,6 +222,24 @@ public sealed class Outbox(
             pulse.Pulse();
         }
         return changed;
+    }
+
+    /// <summary>Claimed deliveries found past their expiry before they were sent end as expired, untried.</summary>
+    public async Task ExpireClaimedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
+        await db.Deliveries
+            .Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Expired)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.LastError, NextStep.Expired), cancellationToken);
+        pulse.Pulse();
     }
 
     /// <summary>Broadcasts fully fanned out with nothing pending or sending become Completed.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Evacuation.Host.Deliveries;
 
 /// <summary>
-/// Once a second: reclaims expired leases (a crashed process's claims), gives up at deadlines, cancels what a
+/// Once a second: reclaims expired leases (a crashed process's claims), expires what passed its expiresAt, cancels what a
 /// cancelled broadcast left pending and completes finished broadcasts.
 /// </summary>
 public sealed class OutboxSweeper(Outbox outbox, IOptions<DeliveriesOptions> options, ILogger<OutboxSweeper> logger) : BackgroundService
@@ -23,7 +23,7 @@ public sealed class OutboxSweeper(Outbox outbox, IOptions<DeliveriesOptions> opt
                 {
                     logger.LogWarning("Reclaimed {Count} deliveries whose lease expired; they will be sent again", reclaimed);
                 }
-                await outbox.GiveUpAsync(stoppingToken);
+                await outbox.ExpireAsync(stoppingToken);
                 await outbox.CompleteFinishedAsync(null, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -14,7 +14,7 @@ namespace Evacuation.Host.Replies;
 /// <paramref name="db"/>, saved by the caller), their timeline and the answers (collected in <paramref name="rows"/> for
 /// one bulk insert), and the reply row itself (meaning, unhandled, whose it is).
 /// </summary>
-sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter)
+sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now)
 {
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
@@ -102,12 +102,12 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
         switch (effect)
         {
             case Answer answer:
-                Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, giveUpAfter, answer.Keyboard);
+                Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, answer.Keyboard);
                 break;
             case AskForContact:
                 // No record yet: the question goes to the chat with no citizen behind it (the delivery's citizen id is empty).
                 var stranger = new Citizen { Id = Guid.Empty, TelegramChatId = reply.ChatId };
-                Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, giveUpAfter, Keyboards.Contact);
+                Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, Keyboards.Contact);
                 break;
             case ConfirmDelivery:
                 await ConfirmLastTelegramMessageAsync(cancellationToken);

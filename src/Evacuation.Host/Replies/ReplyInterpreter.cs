@@ -21,7 +21,6 @@ public sealed class ReplyInterpreter(
     CrossingsFile crossings,
     IOptions<CitizensOptions> citizens,
     DeliveryPulse deliveries,
-    IOptions<DeliveriesOptions> deliveryOptions,
     WriterQueue writers,
     Signature signature,
     ILogger<ReplyInterpreter> logger)
@@ -122,7 +121,7 @@ public sealed class ReplyInterpreter(
         {
             var facts = await senders.FactsAsync(db, reply, decision, cancellationToken);
             var outcome = decision.Decide(reply, facts, now);
-            await new ReplyEffects(db, senders, rows, cases, reply, now, deliveryOptions.Value.GiveUpAfter).ApplyAsync(outcome, facts.Sender, cancellationToken);
+            await new ReplyEffects(db, senders, rows, cases, reply, now).ApplyAsync(outcome, facts.Sender, cancellationToken);
             reply.InterpretedAt = now;
         }
         return rows;

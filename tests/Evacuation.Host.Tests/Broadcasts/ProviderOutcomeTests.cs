@@ -165,7 +165,7 @@ public sealed class ProviderOutcomeTests
         var broadcast = new Core.Broadcasts.Broadcast
         {
             Kind = Core.Broadcasts.BroadcastKind.Advisory, State = Core.Broadcasts.BroadcastState.Sending, CreatedBy = "test",
-            CreatedAt = now, SendAt = now, Deadline = now.AddMinutes(30), Recipients = 1, FannedOutAt = now,
+            CreatedAt = now, SendAt = now, Recipients = 1, FannedOutAt = now,
         };
         // As a process killed mid-send leaves it: claimed, lease running, no answer recorded.
         var orphan = new Delivery

@@ -1,0 +1,70 @@
+using Evacuation.Core.Channels;
+using Evacuation.Core.Deliveries;
+using Evacuation.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evacuation.Data.Tests;
+
+/// <summary>Claims take the most urgent due deliveries first, oldest first within a priority, through the claim index.</summary>
+public sealed class DeliveryClaimTests
+{
+    static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_answer_queued_last_is_claimed_before_older_bulk_and_urgent_messages(StorageProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenMigratedAsync();
+        var bulk = Enumerable.Range(0, 200).Select(n => Row(DeliveryPriority.Bulk, Now.AddMinutes(-30).AddSeconds(n))).ToList();
+        var urgent = Row(DeliveryPriority.Urgent, Now.AddSeconds(-2));
+        var answer = Row(DeliveryPriority.Answer, Now.AddSeconds(-1));
+        var notYetDue = Row(DeliveryPriority.Answer, Now.AddSeconds(5));
+        await db.InsertAsync([.. bulk, urgent, answer, notYetDue], ct);
+
+        var claimed = await db.ClaimDueAsync(new WriterQueue(false), ChannelKind.Telegram, 4, Now, Now.AddSeconds(30), ct);
+
+        Assert.Equal([answer.Id, urgent.Id, bulk[0].Id, bulk[1].Id], claimed.Select(d => d.Id));
+        Assert.All(claimed, d => Assert.Equal(DeliveryState.Sending, d.State));
+    }
+
+    [Fact]
+    public async Task The_claim_reads_the_claim_index_in_its_order_with_no_sort()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await database.OpenMigratedAsync();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """
+            EXPLAIN QUERY PLAN SELECT "Id" FROM deliveries
+            WHERE "Channel" = 'Sms' AND "State" = 'Pending' AND "NextAttemptAt" <= '2026-11-25 08:00:00'
+            ORDER BY "Priority", "NextAttemptAt" LIMIT 10
+            """;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, line => line.Contains("IX_deliveries_Channel_State_Priority_NextAttemptAt", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    static Delivery Row(int priority, DateTime due) => new()
+    {
+        BroadcastId = Guid.NewGuid(),
+        CitizenId = Guid.NewGuid(),
+        Channel = ChannelKind.Telegram,
+        Address = "1001",
+        Text = "Leave now",
+        State = DeliveryState.Pending,
+        Priority = priority,
+        NextAttemptAt = due,
+        CreatedAt = due,
+    };
+}
