@@ -19,7 +19,7 @@ namespace Evacuation.Data;
 public static class DeliveryClaims
 {
     const string ClaimSql = """
-        UPDATE deliveries SET "State" = 'Sending', "LeaseUntil" = {0}, "Attempts" = "Attempts" + 1
+        UPDATE deliveries SET "State" = 'Sending', "LeaseUntil" = {0}, "Attempts" = "Attempts" + 1, "ClaimId" = {4}
         WHERE "Id" IN (
             SELECT "Id" FROM deliveries
             WHERE "Channel" = {1} AND "State" = 'Pending' AND "NextAttemptAt" <= {2}
@@ -43,7 +43,7 @@ public static class DeliveryClaims
         }
         var sql = db is PostgresEvacuationDb ? ClaimSql + " FOR UPDATE SKIP LOCKED) RETURNING *" : ClaimSql + ") RETURNING *";
         var claimed = await db.Deliveries
-            .FromSqlRaw(sql, leaseUntil, channel.ToString(), now, max)
+            .FromSqlRaw(sql, leaseUntil, channel.ToString(), now, max, Guid.NewGuid())
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         // RETURNING gives rows in no promised order: the dispatcher sends them in this one.

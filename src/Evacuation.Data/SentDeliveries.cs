@@ -15,7 +15,7 @@ public static class SentDeliveries
 {
     const string MarkSent = """
         UPDATE deliveries SET "State" = 'Sent', "ProviderMessageId" = @provider, "SentAt" = @now, "LeaseUntil" = NULL, "LastError" = NULL
-        WHERE "Id" = @id AND "State" IN ('Sending', 'Pending')
+        WHERE "Id" = @id AND "ClaimId" = @claim AND "State" IN ('Sending', 'Pending')
         """;
 
     const string AddEvent = """
@@ -26,7 +26,7 @@ public static class SentDeliveries
         UPDATE citizens SET "LastContactAt" = @now WHERE "Id" = @citizen
         """;
 
-    public sealed record Accepted(Guid DeliveryId, Guid CitizenId, string? ProviderMessageId, string Detail);
+    public sealed record Accepted(Guid DeliveryId, Guid? ClaimId, Guid CitizenId, string? ProviderMessageId, string Detail);
 
     public static async Task RecordAsync(this EvacuationDb db, IReadOnlyList<Accepted> accepted, DateTime now, CancellationToken cancellationToken)
     {
@@ -43,7 +43,12 @@ public static class SentDeliveries
         var time = Time(now, sqlite);
         foreach (var row in accepted)
         {
-            await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)));
+            var claim = row.ClaimId is { } id ? Id(id, sqlite) : DBNull.Value;
+            if (await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)), ("@claim", claim)) == 0)
+            {
+                // Someone else claimed it since (our lease ran out), or it moved on: theirs to record, not ours.
+                continue;
+            }
             await RunAsync(addEvent, cancellationToken, ("@citizen", Id(row.CitizenId, sqlite)), ("@now", time), ("@detail", row.Detail));
             await RunAsync(touch, cancellationToken, ("@now", time), ("@citizen", Id(row.CitizenId, sqlite)));
         }
@@ -57,7 +62,7 @@ public static class SentDeliveries
         return command;
     }
 
-    static async Task RunAsync(DbCommand command, CancellationToken cancellationToken, params (string Name, object Value)[] values)
+    static async Task<int> RunAsync(DbCommand command, CancellationToken cancellationToken, params (string Name, object Value)[] values)
     {
         if (command.Parameters.Count == 0)
         {
@@ -72,7 +77,7 @@ public static class SentDeliveries
         {
             command.Parameters[name].Value = value;
         }
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // SQLite: TEXT upper-case GUIDs and "yyyy-MM-dd HH:mm:ss.FFFFFFF" times, as EF Core's SQLite mappings write them.

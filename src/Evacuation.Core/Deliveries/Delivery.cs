@@ -43,6 +43,13 @@ public sealed class Delivery
 
     public DateTime? LeaseUntil { get; set; }
 
+    /// <summary>
+    /// The claim that last took it, new at every claim. Recording checks it, so a claim whose lease ran out and whose
+    /// row someone else claimed since never records over them. Kept when a lease is reclaimed, so a late answer to a
+    /// request that did go out is still recorded while nobody has claimed the row again.
+    /// </summary>
+    public Guid? ClaimId { get; set; }
+
     public string? ProviderMessageId { get; set; }
 
     public string? LastError { get; set; }

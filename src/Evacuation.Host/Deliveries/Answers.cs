@@ -37,6 +37,21 @@ public static class Answers
         return delivery;
     }
 
+    public const string Replaced = "replaced by a newer answer before it was sent";
+
+    /// <summary>
+    /// At most one unsent answer per chat (or phone) and channel: older answers to the same address still waiting are
+    /// cancelled, so a citizen who writes ten times gets the answer to the last message, not ten answers in a row
+    /// (each a second apart on Telegram). The claim index (channel, state, priority) finds the few waiting answers.
+    /// </summary>
+    public static Task<int> ReplaceUnsentAsync(EvacuationDb db, Delivery newer, CancellationToken cancellationToken) =>
+        db.Deliveries
+            .Where(d => d.Channel == newer.Channel && d.State == DeliveryState.Pending && d.Priority == DeliveryPriority.Answer
+                && d.Address == newer.Address && d.Id != newer.Id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Cancelled)
+                .SetProperty(d => d.LastError, Replaced), cancellationToken);
+
     static (Broadcast, Delivery) Build(Citizen citizen, ChannelKind channel, string text, DateTime now, string? keyboard, int priority)
     {
         var broadcast = Broadcast.FannedOut(

@@ -30,7 +30,8 @@ public sealed class Dispatchers(
     async Task RunAsync(ChannelKind kind, CancellationToken stoppingToken)
     {
         var channel = services.GetRequiredKeyedService<IChannel>(kind);
-        var batch = ClaimSize(kind);
+        var most = ClaimSize(kind);
+        var batch = most;
         while (!stoppingToken.IsCancellationRequested && !stops.IsStopped(kind))
         {
             try
@@ -43,10 +44,17 @@ public sealed class Dispatchers(
                     continue;
                 }
                 // Each send waits for its own pacing slot, in priority order; none waits for another chat's spacing.
-                var attempts = await Task.WhenAll(claimed.Select(d => SendAsync(channel, d, stoppingToken)));
+                // No slot by half the lease: the row goes back untried rather than risk a send after the lease ran
+                // out, when someone else may have claimed it.
+                var giveUpAt = pacing.Now + options.Value.Lease / 2;
+                var (kept, excess) = WithinBudget(kind, claimed);
+                // Long SMS (many segments each): claim fewer next time rather than give rows back every time.
+                batch = excess.Count > 0 ? Math.Max(1, kept.Count) : Math.Min(most, batch + 1);
+                await outbox.GiveBackAsync([.. excess.Select(d => (d, (DateTime?)null))], CancellationToken.None);
+                var attempts = await Task.WhenAll(kept.Select(d => SendAsync(channel, d, giveUpAt, stoppingToken)));
                 await outbox.RecordAsync([.. attempts.Where(a => a.Result is not null).Select(a => (a.Delivery, a.Result!))], CancellationToken.None);
-                await outbox.GiveBackAsync([.. attempts.Where(a => a.Result is null && !a.Expired).Select(a => (a.Delivery.Id, a.TryAgainAt))], CancellationToken.None);
-                await outbox.ExpireClaimedAsync([.. attempts.Where(a => a.Expired).Select(a => a.Delivery.Id)], CancellationToken.None);
+                await outbox.GiveBackAsync([.. attempts.Where(a => a.Result is null && !a.Expired).Select(a => (a.Delivery, a.TryAgainAt))], CancellationToken.None);
+                await outbox.ExpireClaimedAsync([.. attempts.Where(a => a.Expired).Select(a => a.Delivery)], CancellationToken.None);
                 if (claimed.Count < batch)
                 {
                     // A trickle (answers to replies as they come in): let the next few gather into one claim rather
@@ -75,7 +83,7 @@ public sealed class Dispatchers(
     /// called, when its chat had a message less than a second ago (tried again when the chat is free), or when no slot
     /// came in time.
     /// </summary>
-    async Task<Attempt> SendAsync(IChannel channel, Delivery delivery, CancellationToken stoppingToken)
+    async Task<Attempt> SendAsync(IChannel channel, Delivery delivery, DateTimeOffset giveUpAt, CancellationToken stoppingToken)
     {
         if (delivery.ExpiresAt <= time.GetUtcNow().UtcDateTime)
         {
@@ -83,7 +91,7 @@ public sealed class Dispatchers(
         }
         try
         {
-            if (await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, DateTimeOffset.MaxValue, stoppingToken) is { } later)
+            if (await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, giveUpAt, stoppingToken) is { } later)
             {
                 return new Attempt(delivery, null, time.GetUtcNow().UtcDateTime + (later - pacing.Now));
             }
@@ -124,6 +132,32 @@ public sealed class Dispatchers(
     /// newly queued urgent message is claimed within about a second, and never sit waiting long enough for their
     /// lease to run out.
     /// </summary>
+    /// <summary>
+    /// The claimed rows whose pacing units (messages, or SMS segments) fit in about a second of the channel's pacing
+    /// per dispatcher (the first row always does), and the rest, which go straight back: a claim never holds more than
+    /// can be sent well within its lease, however long the messages.
+    /// </summary>
+    (List<Delivery> Kept, List<Delivery> Excess) WithinBudget(ChannelKind kind, List<Delivery> claimed)
+    {
+        if (pacing.RateOf(kind) is not { } rate)
+        {
+            return (claimed, []);
+        }
+        var budget = Math.Max(1, rate / options.Value.DispatchersPerChannel);
+        var kept = new List<Delivery>(claimed.Count);
+        var units = 0;
+        foreach (var delivery in claimed)
+        {
+            units += ChannelPacing.UnitsOf(delivery.ToMessage(DateTime.MinValue));
+            if (kept.Count > 0 && units > budget)
+            {
+                return (kept, claimed[kept.Count..]);
+            }
+            kept.Add(delivery);
+        }
+        return (kept, []);
+    }
+
     int ClaimSize(ChannelKind kind)
     {
         var most = options.Value.ClaimBatch;

@@ -34,7 +34,7 @@ public sealed class Outbox(
     /// Puts claimed deliveries that were never tried back in the queue, without counting an attempt: at once (the
     /// process is stopping, or no pacing slot came in time), or at the time given (their chat is busy).
     /// </summary>
-    public async Task GiveBackAsync(IReadOnlyCollection<(Guid Id, DateTime? At)> rows, CancellationToken cancellationToken)
+    public async Task GiveBackAsync(IReadOnlyCollection<(Delivery Delivery, DateTime? At)> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -42,17 +42,18 @@ public sealed class Outbox(
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await writers.TakeTurnAsync(cancellationToken);
-        var now = rows.Where(r => r.At is null).Select(r => r.Id).ToList();
+        var now = rows.Where(r => r.At is null).Select(r => r.Delivery.ClaimId).Distinct().ToList();
+        var ids = rows.Where(r => r.At is null).Select(r => r.Delivery.Id).ToList();
         await db.Deliveries
-            .Where(d => now.Contains(d.Id) && d.State == DeliveryState.Sending)
+            .Where(d => ids.Contains(d.Id) && now.Contains(d.ClaimId) && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Pending)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)
                 .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
-        foreach (var (id, at) in rows.Where(r => r.At is not null))
+        foreach (var (delivery, at) in rows.Where(r => r.At is not null))
         {
             await db.Deliveries
-                .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+                .Where(d => d.Id == delivery.Id && d.ClaimId == delivery.ClaimId && d.State == DeliveryState.Sending)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(d => d.State, DeliveryState.Pending)
                     .SetProperty(d => d.NextAttemptAt, at!.Value)
@@ -60,7 +61,7 @@ public sealed class Outbox(
                     .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
         }
         // Rows given back for later need no pulse: waking everyone now would only find them not yet due.
-        if (now.Count > 0)
+        if (ids.Count > 0)
         {
             pulse.Pulse();
         }
@@ -107,22 +108,21 @@ public sealed class Outbox(
             if (step.StopChannel)
             {
                 stops.Stop(delivery.Channel, result.Error ?? "misconfigured");
-                await SetPendingAsync(db, delivery.Id, now, result.Error, undoAttempt: true, cancellationToken);
+                await SetPendingAsync(db, delivery, now, result.Error, undoAttempt: true, cancellationToken);
                 continue;
             }
             switch (step.State)
             {
                 case DeliveryState.Sent:
-                    accepted.Add(new SentDeliveries.Accepted(delivery.Id, delivery.CitizenId, result.ProviderMessageId,
+                    accepted.Add(new SentDeliveries.Accepted(delivery.Id, delivery.ClaimId, delivery.CitizenId, result.ProviderMessageId,
                         SentDeliveries.DetailFor(broadcast.Kind.ToString(), delivery.Channel.ToString(), delivery.BroadcastId)));
                     break;
                 case DeliveryState.Pending:
-                    await SetPendingAsync(db, delivery.Id, step.RetryAt ?? now, result.Error, undoAttempt: false, cancellationToken);
+                    await SetPendingAsync(db, delivery, step.RetryAt ?? now, result.Error, undoAttempt: false, cancellationToken);
                     break;
                 default:
                     var error = result.Outcome == SendOutcome.Retry ? NextStep.GaveUp(step.State, delivery.Attempts, result.Error) : result.Error;
-                    await SetFinalAsync(db, delivery.Id, step.State, error, cancellationToken);
-                    if (step.MarkUnreachable)
+                    if (await SetFinalAsync(db, delivery, step.State, error, cancellationToken) == 1 && step.MarkUnreachable)
                     {
                         await UnreachableChannel.MarkAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
                     }
@@ -138,9 +138,11 @@ public sealed class Outbox(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    static Task<int> SetPendingAsync(EvacuationDb db, Guid id, DateTime at, string? error, bool undoAttempt, CancellationToken cancellationToken) =>
+    // Every write below names the claim (ClaimId): a row someone else claimed since our lease ran out is theirs.
+
+    static Task<int> SetPendingAsync(EvacuationDb db, Delivery delivery, DateTime at, string? error, bool undoAttempt, CancellationToken cancellationToken) =>
         db.Deliveries
-            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .Where(d => d.Id == delivery.Id && d.ClaimId == delivery.ClaimId && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Pending)
                 .SetProperty(d => d.NextAttemptAt, at)
@@ -148,9 +150,9 @@ public sealed class Outbox(
                 .SetProperty(d => d.Attempts, d => undoAttempt ? d.Attempts - 1 : d.Attempts)
                 .SetProperty(d => d.LastError, Shorten(error)), cancellationToken);
 
-    static Task<int> SetFinalAsync(EvacuationDb db, Guid id, DeliveryState state, string? error, CancellationToken cancellationToken) =>
+    static Task<int> SetFinalAsync(EvacuationDb db, Delivery delivery, DeliveryState state, string? error, CancellationToken cancellationToken) =>
         db.Deliveries
-            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .Where(d => d.Id == delivery.Id && d.ClaimId == delivery.ClaimId && (d.State == DeliveryState.Sending || d.State == DeliveryState.Pending))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, state)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)
@@ -225,16 +227,18 @@ public sealed class Outbox(
     }
 
     /// <summary>Claimed deliveries found past their expiry before they were sent end as expired, untried.</summary>
-    public async Task ExpireClaimedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public async Task ExpireClaimedAsync(IReadOnlyCollection<Delivery> rows, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
+        var ids = rows.Select(r => r.Id).ToList();
+        var claims = rows.Select(r => r.ClaimId).Distinct().ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await writers.TakeTurnAsync(cancellationToken);
         await db.Deliveries
-            .Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending)
+            .Where(d => ids.Contains(d.Id) && claims.Contains(d.ClaimId) && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Expired)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)

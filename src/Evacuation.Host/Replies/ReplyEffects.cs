@@ -14,17 +14,19 @@ namespace Evacuation.Host.Replies;
 /// <paramref name="db"/>, saved by the caller), their timeline and the answers (collected in <paramref name="rows"/> for
 /// one bulk insert), and the reply row itself (meaning, unhandled, whose it is).
 /// </summary>
-sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now)
+sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, StrangerAnswers strangers)
 {
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
 
     Citizen? citizen;
     bool touched;
+    bool unknownSender;
 
     public async Task ApplyAsync(ReplyOutcome outcome, Citizen? sender, CancellationToken cancellationToken)
     {
         citizen = sender;
+        unknownSender = sender is null;
         foreach (var effect in outcome.Effects)
         {
             if (!ChangeCitizen(effect))
@@ -102,12 +104,19 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
         switch (effect)
         {
             case Answer answer:
-                Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, answer.Keyboard);
+                if (!unknownSender || strangers.TryAnswer($"{reply.Channel}:{reply.From}", now))
+                {
+                    var queued = Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, answer.Keyboard);
+                    await Answers.ReplaceUnsentAsync(db, queued, cancellationToken);
+                }
                 break;
             case AskForContact:
                 // No record yet: the question goes to the chat with no citizen behind it (the delivery's citizen id is empty).
                 var stranger = new Citizen { Id = Guid.Empty, TelegramChatId = reply.ChatId };
-                Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, Keyboards.Contact);
+                if (strangers.TryAnswer($"{ChannelKind.Telegram}:{reply.ChatId}", now))
+                {
+                    await Answers.ReplaceUnsentAsync(db, Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, Keyboards.Contact), cancellationToken);
+                }
                 break;
             case ConfirmDelivery:
                 await ConfirmLastTelegramMessageAsync(cancellationToken);

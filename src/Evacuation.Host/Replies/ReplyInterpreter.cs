@@ -23,6 +23,7 @@ public sealed class ReplyInterpreter(
     DeliveryPulse deliveries,
     WriterQueue writers,
     Signature signature,
+    StrangerAnswers strangers,
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
@@ -121,7 +122,7 @@ public sealed class ReplyInterpreter(
         {
             var facts = await senders.FactsAsync(db, reply, decision, cancellationToken);
             var outcome = decision.Decide(reply, facts, now);
-            await new ReplyEffects(db, senders, rows, cases, reply, now).ApplyAsync(outcome, facts.Sender, cancellationToken);
+            await new ReplyEffects(db, senders, rows, cases, reply, now, strangers).ApplyAsync(outcome, facts.Sender, cancellationToken);
             reply.InterpretedAt = now;
         }
         return rows;

@@ -86,6 +86,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -101,9 +104,6 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid?>("FanOutCursor")
                         .HasColumnType("uuid");
 
@@ -117,9 +117,6 @@ namespace Evacuation.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("integer");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("integer");
@@ -433,9 +430,6 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Keyboard")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -449,9 +443,6 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("integer");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -482,7 +473,7 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
                 });

@@ -79,6 +79,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -94,9 +97,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("FanOutCursor")
                         .HasColumnType("TEXT");
 
@@ -110,9 +110,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
@@ -420,9 +417,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Keyboard")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -436,9 +430,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -469,7 +460,7 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
                 });
