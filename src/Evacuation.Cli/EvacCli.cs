@@ -2,10 +2,13 @@ using Spectre.Console.Cli;
 
 namespace Evacuation.Cli;
 
-/// <summary>The <c>evac</c> command tree (CONTRACT.md section 5). Program.cs and the tests both run it through <see cref="RunAsync"/>.</summary>
+/// <summary>The <c>evac</c> command tree (docs/api.md, "The CLI"). Program.cs and the tests both run it through <see cref="RunAsync"/>.</summary>
 public static class EvacCli
 {
-    public static async Task<int> RunAsync(Terminal terminal, OperatorApi api, string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(Terminal terminal, OperatorApi api, string[] args, CancellationToken cancellationToken = default) =>
+        RunAsync(terminal, api, Credentials.ForUser(), args, cancellationToken);
+
+    public static async Task<int> RunAsync(Terminal terminal, OperatorApi api, Credentials credentials, string[] args, CancellationToken cancellationToken = default)
     {
         var app = new CommandApp();
         app.Configure(config =>
@@ -14,6 +17,7 @@ public static class EvacCli
             config.ConfigureConsole(terminal.Console);
             config.Settings.Registrar.RegisterInstance(terminal);
             config.Settings.Registrar.RegisterInstance(api);
+            config.Settings.Registrar.RegisterInstance(credentials);
             config.SetExceptionHandler((exception, _) => Fail(terminal, exception));
             config.AddExample("stats");
             config.AddExample("broadcast", "advisory", "--region", "Lviv", "--dry-run");
@@ -50,8 +54,21 @@ public static class EvacCli
                     .WithDescription("CSV of citizens not yet departed, to stdout or to a file.")
                     .WithExample("report", "unconfirmed", "-o", "unconfirmed.csv");
             });
+            AddFirstHour(config);
         });
         return await app.RunAsync(args, cancellationToken);
+    }
+
+    /// <summary>Signing in once, and rehearsing with a drill.</summary>
+    static void AddFirstHour(IConfigurator config)
+    {
+        config.AddCommand<LoginCommand>("login")
+            .WithDescription("Store the service's address and your operator key for this user (file readable only by you); EVAC_URL and EVAC_API_KEY still win.")
+            .WithExample("login", "--url", "http://127.0.0.1:5080");
+        config.AddCommand<DrillCommand>("drill")
+            .WithDescription("Rehearse: seed demo citizens, advise them and simulate their answers over time, live; --clean removes them (Admin key).")
+            .WithExample("drill", "--citizens", "500", "--minutes", "10", "--close-crossing")
+            .WithExample("drill", "--clean");
     }
 
     /// <summary>The second operator's commands (two-person approval of large live broadcasts).</summary>

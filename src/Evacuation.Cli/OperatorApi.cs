@@ -17,7 +17,18 @@ public sealed class OperatorApi(HttpClient? http, string url)
 
     public string Url { get; } = url;
 
-    HttpClient Http => http ?? throw new CliException("set EVAC_API_KEY to your operator key", ExitCodes.Usage);
+    HttpClient Http => http ?? throw new CliException("set EVAC_API_KEY to your operator key, or run 'evac login'", ExitCodes.Usage);
+
+    /// <summary>Where requests go: the network by default; tests give an in-memory server's handler.</summary>
+    public Func<HttpMessageHandler> Handler { get; init; } = () => new SocketsHttpHandler();
+
+    /// <summary>The same API at <paramref name="address"/> with <paramref name="key"/> (what <c>evac login</c> checks).</summary>
+    public OperatorApi With(string address, string key)
+    {
+        var client = new HttpClient(Handler()) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return new OperatorApi(client, address) { PollInterval = PollInterval, Handler = Handler };
+    }
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
         await ReadAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken), cancellationToken);

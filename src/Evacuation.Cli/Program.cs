@@ -1,11 +1,14 @@
-// evac: the operator CLI, a client of the operator API (CONTRACT.md section 5).
-// Reads EVAC_URL (default http://127.0.0.1:5080) and EVAC_API_KEY. Exit 0 on success; otherwise one line on stderr.
+// evac: the operator CLI, a client of the operator API (docs/api.md, "The CLI").
+// Reads EVAC_URL (default http://127.0.0.1:5080) and EVAC_API_KEY, else what 'evac login' stored for this user.
+// Exit 0 on success; otherwise one line on stderr.
 using System.Net.Http.Headers;
 using Evacuation.Cli;
 using Spectre.Console;
 
-var url = Environment.GetEnvironmentVariable("EVAC_URL") is { Length: > 0 } u ? u : "http://127.0.0.1:5080";
-var key = Environment.GetEnvironmentVariable("EVAC_API_KEY");
+var credentials = Credentials.ForUser();
+var saved = credentials.Load();
+var url = Environment.GetEnvironmentVariable("EVAC_URL") is { Length: > 0 } u ? u : saved?.Url ?? "http://127.0.0.1:5080";
+var key = Environment.GetEnvironmentVariable("EVAC_API_KEY") is { Length: > 0 } k ? k : saved?.ApiKey;
 if (!Uri.TryCreate(url, UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
 {
     await Console.Error.WriteLineAsync($"evac: EVAC_URL must be an http or https address (got '{url}')");
@@ -18,5 +21,5 @@ http?.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Beare
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 await using var output = Console.OpenStandardOutput();
-var terminal = new Terminal(AnsiConsole.Console, output, Console.Error);
-return await EvacCli.RunAsync(terminal, new OperatorApi(http, url), args, cancel.Token);
+var terminal = new Terminal(AnsiConsole.Console, output, Console.Error) { Input = Console.In };
+return await EvacCli.RunAsync(terminal, new OperatorApi(http, url), credentials, args, cancel.Token);

@@ -8,9 +8,9 @@ namespace Evacuation.Core;
 /// </summary>
 /// <remarks>
 /// The 74 random bits come from <see cref="Random.Shared"/> (seeded once from the operating system), not from
-/// <see cref="Guid.CreateVersion7()"/>, which asks the operating system for every id: about 2 µs each on this kind of
-/// machine, 0.2 s of a 100,000-row import or fan-out, and paid again for every record EF reads back (it runs the
-/// property initializer before setting the stored id). These ids name records; they are not secrets (invite tokens
+/// <see cref="Guid.CreateVersion7()"/>, which asks the operating system for every id: a cost paid for every row of an
+/// import or fan-out, and again for every record EF reads back (it runs the property initializer before setting the
+/// stored id); README, "Benchmarks". These ids name records; they are not secrets (invite tokens
 /// are made separately, from a cryptographic source).
 /// </remarks>
 public static class RecordId

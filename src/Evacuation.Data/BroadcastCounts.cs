@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Evacuation.Data;
 
 /// <summary>
-/// A broadcast's progress counted in recipients, not messages (CONTRACT.md section 3). Per citizen: sent when any
+/// A broadcast's progress counted in recipients, not messages (docs/api.md, "Broadcasts"). Per citizen: sent when any
 /// channel accepted the message; delivered on a provider receipt, or for Telegram (which has no receipts) once the
 /// citizen replied after it was sent; expired when nothing is open or sent, none cancelled and one passed its expiry;
 /// failed when nothing is open or sent and none was cancelled or expired; confirmed when they

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Evacuation.Data;
 
 /// <summary>
-/// The <c>deliveries</c> table, the outbox (DESIGN.md section 2). The unique key makes fan-out and fallback
+/// The <c>deliveries</c> table, the outbox (docs/architecture.md, "How a message travels"). The unique key makes fan-out and fallback
 /// idempotent; the claim index serves "due rows of this channel, most urgent then oldest first" and "this channel's open claims" for the reaper.
 /// </summary>
 sealed class DeliveryTable : IEntityTypeConfiguration<Delivery>

@@ -8,8 +8,8 @@ namespace Evacuation.Data;
 /// batch, and wait once at the end instead.
 /// </summary>
 /// <remarks>
-/// SQLite in WAL mode with <c>synchronous=FULL</c> flushes the log to disk at every commit, about 4 ms each here;
-/// with <c>NORMAL</c> a commit is consistent but only durable once a later flush happens
+/// SQLite in WAL mode with <c>synchronous=FULL</c> flushes the log to disk at every commit (README, "Benchmarks", for
+/// what that costs); with <c>NORMAL</c> a commit is consistent but only durable once a later flush happens
 /// (https://www.sqlite.org/pragma.html#pragma_synchronous). PostgreSQL's <c>synchronous_commit = off</c> is the same
 /// trade (https://www.postgresql.org/docs/current/wal-async-commit.html). The setting is per connection, so the
 /// connection is held open while deferred and put back as it was on dispose: the caller's next commit then waits for

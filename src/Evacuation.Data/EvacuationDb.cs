@@ -3,6 +3,7 @@ using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
+using Evacuation.Core.Drills;
 using Evacuation.Core.Operators;
 using Evacuation.Core.Routes;
 using Evacuation.Core.Replies;
@@ -31,6 +32,8 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     public DbSet<CrossingState> Crossings => Set<CrossingState>();
     public DbSet<Reply> Replies => Set<Reply>();
+
+    public DbSet<Drill> Drills => Set<Drill>();
 
     public DbSet<HelpCase> HelpCases => Set<HelpCase>();
 
@@ -83,6 +86,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new DeliveryTable());
         modelBuilder.ApplyConfiguration(new CrossingTable());
         modelBuilder.ApplyConfiguration(new ReplyTable());
+        modelBuilder.ApplyConfiguration(new DrillTable());
         modelBuilder.ApplyConfiguration(new HelpCaseTable());
         modelBuilder.ApplyConfiguration(new CaseNoteTable());
     }

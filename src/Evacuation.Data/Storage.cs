@@ -50,6 +50,17 @@ public static class Storage
         }
     }
 
+    /// <summary>Which database this is, for the start-up log: the SQLite file's full path, or PostgreSQL's host and database (never a password).</summary>
+    public static string Describe(EvacuationDb db)
+    {
+        if (db.Database.IsSqlite())
+        {
+            return "SQLite " + Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        }
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        return $"PostgreSQL {postgres.Host}:{postgres.Port}/{postgres.Database}";
+    }
+
     sealed class Upcast<T>(IDbContextFactory<T> inner) : IDbContextFactory<EvacuationDb>
         where T : EvacuationDb
     {

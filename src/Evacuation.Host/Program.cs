@@ -7,6 +7,7 @@ using Evacuation.Host.Citizens;
 using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Drills;
 using Evacuation.Host.Health;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
@@ -21,7 +22,7 @@ using Evacuation.Host.Twilio;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(ContentRoot.For(args));
     builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
     builder.Services.AddSingleton(TimeProvider.System);
 
@@ -39,6 +40,7 @@ try
     builder.AddScheduler();
     builder.AddReminders();
     builder.AddSchedules();
+    builder.AddDrills();
     builder.AddCases();
     builder.AddApprovals();
 
@@ -68,8 +70,10 @@ try
     app.MapTelegram();
     app.MapTwilio();
     app.MapDashboard();
+    app.MapDrills();
 
     app.LogChannelModes();
+    app.LogDashboardAddress();
     await app.RunAsync();
     return 0;
 }

@@ -1,11 +1,12 @@
 // Speed figures for the README. Run in Release:
-//   dotnet run -c Release --project tests/Evacuation.Benchmarks -- [benchmark ...] [--size N]
+//   dotnet run -c Release --project tests/Evacuation.Benchmarks -- [benchmark ...] [--size N] [--host Evacuation.Host.dll] [--seconds S]
 // With no argument every benchmark runs. Each prints one line of figures and fails (exit 1) if its work was wrong.
 using Evacuation.Benchmarks;
 
-var sizeAt = Array.IndexOf(args, "--size");
-int? size = sizeAt >= 0 && sizeAt + 1 < args.Length ? int.Parse(args[sizeAt + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
-var names = args.Where((a, i) => a != "--size" && (sizeAt < 0 || i != sizeAt + 1)).ToList();
+string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+int? size = Option("--size") is { } sizeText ? int.Parse(sizeText, System.Globalization.CultureInfo.InvariantCulture) : null;
+string[] options = ["--size", "--host", "--seconds"];
+var names = args.Where((a, i) => !options.Contains(a) && (i == 0 || !options.Contains(args[i - 1]))).ToList();
 
 var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -17,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
     ["reroute"] = () => RerouteBenchmark.RunAsync(size ?? 10_000),
     ["inbound-sms"] = () => InboundSmsBenchmark.RunAsync(size ?? 5_000),
     ["reminders"] = () => ReminderBenchmark.RunAsync(size ?? 10_000),
+    ["idle"] = () => IdleBenchmark.RunAsync(Option("--host"), int.Parse(Option("--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture)),
 };
 
 var chosen = names.Count == 0 ? benchmarks.Keys.ToList() : names;

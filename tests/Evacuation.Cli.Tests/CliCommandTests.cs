@@ -125,7 +125,7 @@ public sealed class CliCommandTests : IAsyncLifetime
         Assert.Equal(stdout.Output, await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
     }
 
-    public static TheoryData<string, string[], int, string> Failures => new()
+    public static Labelled<string[], int, string> Failures => new()
     {
         { "a missing file", ["citizens", "import", "/no/such/file.csv"], ExitCodes.BadFile, "evac: cannot read /no/such/file.csv" },
         { "an unknown command", ["launch"], ExitCodes.Usage, "evac: " },
@@ -135,11 +135,11 @@ public sealed class CliCommandTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Failures))]
-    public async Task Each_failure_is_one_line_on_stderr_with_its_own_exit_code(string label, string[] args, int exitCode, string start)
+    public async Task Each_failure_is_one_line_on_stderr_with_its_own_exit_code(string[] args, int exitCode, string start)
     {
         var run = await host.RunAsync(CliHost.OperatorKey, args);
 
-        Assert.True(exitCode == run.ExitCode, $"{label}: exit {run.ExitCode}, stderr {run.Error}");
+        Assert.True(exitCode == run.ExitCode, $"exit {run.ExitCode}, stderr {run.Error}");
         Assert.StartsWith(start, run.Error);
         Assert.Single(run.Error.Trim().Split('\n'));
     }
@@ -156,7 +156,7 @@ public sealed class CliCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Refused, viewer.ExitCode);
         Assert.Contains("403", viewer.Error);
         Assert.Equal(ExitCodes.Usage, none.ExitCode);
-        Assert.Equal("evac: set EVAC_API_KEY to your operator key", none.Error.Trim());
+        Assert.Equal("evac: set EVAC_API_KEY to your operator key, or run 'evac login'", none.Error.Trim());
     }
 
     [Fact]

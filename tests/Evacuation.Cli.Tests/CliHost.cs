@@ -20,9 +20,10 @@ namespace Evacuation.Cli.Tests;
 /// </remarks>
 public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 {
-    public const string ViewerKey = "viewer-key-0123456789abcdef";
-    public const string OperatorKey = "operator-key-0123456789abcdef";
-    public const string SecondOperatorKey = "second-operator-key-0123456789abcdef";
+    public const string ViewerKey = TestKeys.Viewer;
+    public const string OperatorKey = TestKeys.Operator;
+    public const string AdminKey = TestKeys.Admin;
+    public const string SecondOperatorKey = TestKeys.SecondOperator;
 
     readonly TestDatabase database;
     readonly Dictionary<string, string?> extra;
@@ -68,23 +69,7 @@ public sealed class CliHost : WebApplicationFactory<BroadcastRequest>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["ConnectionStrings:Evacuation"] = database.ConnectionString,
-            ["Operators:ApiKeys:0:Name"] = "duty-viewer",
-            ["Operators:ApiKeys:0:Key"] = ViewerKey,
-            ["Operators:ApiKeys:0:Role"] = "Viewer",
-            ["Operators:ApiKeys:1:Name"] = "duty-officer",
-            ["Operators:ApiKeys:1:Key"] = OperatorKey,
-            ["Operators:ApiKeys:1:Role"] = "Operator",
-            ["Operators:ApiKeys:2:Name"] = "second-officer",
-            ["Operators:ApiKeys:2:Key"] = SecondOperatorKey,
-            ["Operators:ApiKeys:2:Role"] = "Operator",
-            ["Telegram:MessagesPerSecond"] = "1000",
-            ["Twilio:SegmentsPerSecond"] = "1000",
-        };
-        foreach (var (key, value) in settings.Concat(extra))
+        foreach (var (key, value) in TestKeys.WithSecondOperator(TestKeys.OnSqlite(database.ConnectionString, extra)))
         {
             builder.UseSetting(key, value);
         }

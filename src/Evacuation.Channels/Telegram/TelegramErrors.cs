@@ -3,7 +3,7 @@ using Evacuation.Core.Channels;
 namespace Evacuation.Channels.Telegram;
 
 /// <summary>
-/// Bot API error answers mapped to outcomes (DESIGN.md section 3). The first matching row wins.
+/// Bot API error answers mapped to outcomes (docs/architecture.md, "Provider facts that shape the code"). The first matching row wins.
 /// Error codes and descriptions: https://core.telegram.org/bots/api#making-requests and
 /// https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this
 /// </summary>

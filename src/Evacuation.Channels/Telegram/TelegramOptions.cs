@@ -1,6 +1,6 @@
 namespace Evacuation.Channels.Telegram;
 
-/// <summary>The <c>Telegram</c> configuration section (CONTRACT.md section 2).</summary>
+/// <summary>The <c>Telegram</c> configuration section (README, "Configuration").</summary>
 public sealed class TelegramOptions
 {
     public const string Section = "Telegram";

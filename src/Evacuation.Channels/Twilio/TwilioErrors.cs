@@ -3,7 +3,7 @@ using Evacuation.Core.Channels;
 namespace Evacuation.Channels.Twilio;
 
 /// <summary>
-/// Twilio error answers to a message create, mapped to outcomes (DESIGN.md section 3). Error codes:
+/// Twilio error answers to a message create, mapped to outcomes (docs/architecture.md, "Provider facts that shape the code"). Error codes:
 /// https://www.twilio.com/docs/api/errors. A row matches on the Twilio error code, else on the HTTP status.
 /// </summary>
 public static class TwilioErrors

@@ -1,6 +1,6 @@
 namespace Evacuation.Channels.Twilio;
 
-/// <summary>The <c>Twilio</c> configuration section (CONTRACT.md section 2).</summary>
+/// <summary>The <c>Twilio</c> configuration section (README, "Configuration").</summary>
 public sealed class TwilioOptions
 {
     public const string Section = "Twilio";

@@ -12,4 +12,7 @@ public sealed record Audience(
     IReadOnlyList<string> Crossings)
 {
     public static Audience Everyone { get; } = new([], [], []);
+
+    /// <summary>A drill's own broadcasts are for its demo citizens only; every other broadcast leaves them out.</summary>
+    public bool Drill { get; init; }
 }

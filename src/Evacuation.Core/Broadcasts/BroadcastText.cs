@@ -7,7 +7,7 @@ public static class BroadcastText
 {
     /// <summary>
     /// <see cref="BroadcastKind.Custom"/>: <paramref name="operatorText"/> exactly as written: no placeholders
-    /// filled, no reply-code footer, no character substitution (CONTRACT.md section 3), so an operator can send
+    /// filled, no reply-code footer, no character substitution (docs/api.md, "Broadcasts"), so an operator can send
     /// anything, braces included. Advisory and RouteInstructions: the operator's template if given, else the
     /// built-in one, filled for the citizen; an operator's template without <c>{replyCodes}</c> gets them
     /// appended on a new line, because a citizen who is not told how to answer cannot confirm departure, and one

@@ -1,6 +1,6 @@
 namespace Evacuation.Core.Broadcasts;
 
-/// <summary>Which channels a broadcast uses for each citizen (CONTRACT.md section 3, <c>channels</c>).</summary>
+/// <summary>Which channels a broadcast uses for each citizen (docs/api.md, "Broadcasts": <c>channels</c>).</summary>
 public enum ChannelPolicy
 {
     /// <summary>Telegram when the citizen has a usable chat, else SMS; Telegram turning out unreachable falls back to SMS.</summary>

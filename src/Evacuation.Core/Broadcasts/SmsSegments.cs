@@ -8,7 +8,7 @@ namespace Evacuation.Core.Broadcasts;
 /// (Hebrew, Cyrillic), where there is nothing to replace.
 /// </summary>
 /// <remarks>
-/// Rules: https://www.twilio.com/docs/glossary/what-sms-character-limit and DESIGN.md section 3.
+/// Rules: https://www.twilio.com/docs/glossary/what-sms-character-limit and docs/architecture.md, "Provider facts that shape the code".
 /// GSM-7 carries 160 septets in one segment, 153 per segment once split; extension characters take two septets
 /// and their escape pair is never split. One character outside GSM-7 makes the whole text UCS-2: 70 units in
 /// one segment, 67 per segment; a character outside the BMP takes two units and is never split.

@@ -1,6 +1,6 @@
 namespace Evacuation.Core.Channels;
 
-/// <summary>Every provider answer becomes exactly one of these (DESIGN.md section 2: outcomes are data).</summary>
+/// <summary>Every provider answer becomes exactly one of these (docs/architecture.md, "How a message travels": outcomes are data).</summary>
 public enum SendOutcome
 {
     /// <summary>The provider accepted the message; it carries the provider's id.</summary>

@@ -47,6 +47,9 @@ public sealed class Citizen
     /// <summary>The secret in this citizen's Telegram deep link (<c>t.me/bot?start=TOKEN</c>), sent by SMS invitation.</summary>
     public string? InviteToken { get; set; }
 
+    /// <summary>Set for the demo citizens of a drill: kept out of reports and operators' broadcasts, sent to only through the sandbox.</summary>
+    public Guid? DrillId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Who registered the citizen: an operator key's name, or "citizen" for self-enrolment.</summary>

@@ -1,6 +1,6 @@
 namespace Evacuation.Core.Citizens;
 
-/// <summary>Where a citizen is on the way out, as they told us (CONTRACT.md section 4).</summary>
+/// <summary>Where a citizen is on the way out, as they told us (docs/api.md, "Replies").</summary>
 public enum JourneyStatus
 {
     Unconfirmed,

@@ -1,7 +1,7 @@
 namespace Evacuation.Core.Deliveries;
 
 /// <summary>
-/// Status only moves forward (DESIGN.md section 2): late, repeated and out-of-order news never moves a delivery
+/// Status only moves forward (docs/architecture.md, "How a message travels"): late, repeated and out-of-order news never moves a delivery
 /// back, and a final state never changes.
 /// </summary>
 public static class DeliveryMoves

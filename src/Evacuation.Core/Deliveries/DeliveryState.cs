@@ -1,7 +1,7 @@
 namespace Evacuation.Core.Deliveries;
 
 /// <summary>
-/// Where one message to one citizen on one channel is (DESIGN.md section 2). Forward order:
+/// Where one message to one citizen on one channel is (docs/architecture.md, "How a message travels"). Forward order:
 /// <c>Pending → Sending → Sent → Delivered</c>, or one of the final failures. See <see cref="DeliveryMoves"/>.
 /// </summary>
 public enum DeliveryState

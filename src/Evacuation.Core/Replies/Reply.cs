@@ -5,7 +5,7 @@ namespace Evacuation.Core.Replies;
 
 /// <summary>
 /// One stored inbound message, unique on (<see cref="Channel"/>, <see cref="ProviderKey"/>). Stored first and
-/// answered 200 at once; interpreted right after from this row (DESIGN.md section 2, "In"), so a crash between
+/// answered 200 at once; interpreted right after from this row (docs/architecture.md, "How a reply travels"), so a crash between
 /// the two loses nothing: <see cref="InterpretedAt"/> is still empty and the interpreter picks it up.
 /// </summary>
 public sealed class Reply

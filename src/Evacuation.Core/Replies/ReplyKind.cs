@@ -1,6 +1,6 @@
 namespace Evacuation.Core.Replies;
 
-/// <summary>What a citizen's reply asks for (CONTRACT.md section 4).</summary>
+/// <summary>What a citizen's reply asks for (docs/api.md, "Replies").</summary>
 public enum ReplyKind
 {
     /// <summary>A journey status: <see cref="ReplyMeaning.Status"/> says which.</summary>

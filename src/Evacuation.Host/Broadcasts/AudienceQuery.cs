@@ -1,15 +1,19 @@
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Broadcasts;
 
-/// <summary>The citizens an <see cref="Audience"/> names, as a database query. Opted-out citizens are never included.</summary>
+/// <summary>
+/// The citizens an <see cref="Audience"/> names, as a database query. Opted-out citizens are never included, nor are
+/// a drill's demo citizens unless the audience is the drill's own.
+/// </summary>
 public static class AudienceQuery
 {
     /// <remarks><see cref="Audience.Regions"/> are stored lower-case with every alias, so the filter is a plain IN.</remarks>
     public static IQueryable<Citizen> Apply(IQueryable<Citizen> citizens, Audience audience)
     {
-        var query = citizens.Where(c => !c.OptedOut);
+        var query = (audience.Drill ? citizens.InDrills() : citizens.NotInDrills()).Where(c => !c.OptedOut);
         if (audience.Statuses.Count > 0)
         {
             var statuses = audience.Statuses.ToList();

@@ -68,21 +68,7 @@ public static class BroadcastEndpoints
         }
         var sendAt = plan.SendAt is { } at && at > now ? at : now;
         var actor = Roles.NameOf(context.User);
-        var broadcast = new Broadcast
-        {
-            Kind = plan.Kind,
-            TextsJson = JsonSerializer.Serialize(plan.Texts),
-            AudienceJson = JsonSerializer.Serialize(plan.Audience),
-            Channels = plan.Channels,
-            Priority = plan.Priority,
-            // A broadcast for later waits for its Quartz trigger (see Schedules/ScheduledBroadcasts).
-            State = sendAt > now ? BroadcastState.Scheduled : BroadcastState.Queued,
-            CreatedBy = actor,
-            CreatedAt = now,
-            SendAt = sendAt,
-            ExpiresAt = plan.ExpiresAt,
-            Recipients = estimate.Recipients,
-        };
+        var broadcast = NewBroadcast(plan, estimate.Recipients, actor, now, sendAt);
         // A large live broadcast waits for a second operator; its trigger is set only once approved.
         var held = approvals.HoldIfRequired(broadcast, estimate, now);
         if (broadcast.State == BroadcastState.Scheduled)
@@ -92,14 +78,34 @@ public static class BroadcastEndpoints
             await schedules.ScheduleAsync(broadcast.Id, sendAt, context.RequestAborted);
         }
         db.Broadcasts.Add(broadcast);
-        db.Record(now, actor, "broadcast.create", broadcast.Id.ToString(),
-            $"{plan.Kind} to {estimate.Recipients} recipients by {plan.Channels}" + (plan.Priority == DeliveryPriority.Urgent ? ", urgent" : "") + (sendAt > now ? $", scheduled for {sendAt:O}" : "")
-            + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : ""));
+        db.Record(now, actor, "broadcast.create", broadcast.Id.ToString(), AuditLine(plan, broadcast, now, held));
         await db.SaveChangesAsync(context.RequestAborted);
         pulse.Pulse();
         return TypedResults.Accepted($"/api/broadcasts/{broadcast.Id}",
             new BroadcastAccepted(broadcast.Id.ToString(), estimate.Recipients, estimate, false, sendAt > now ? sendAt : null, broadcast.State, broadcast.ApprovalExpiresAt));
     }
+
+    static Broadcast NewBroadcast(BroadcastPlan plan, int recipients, string actor, DateTime now, DateTime sendAt) => new()
+    {
+        Kind = plan.Kind,
+        TextsJson = JsonSerializer.Serialize(plan.Texts),
+        AudienceJson = JsonSerializer.Serialize(plan.Audience),
+        Channels = plan.Channels,
+        Priority = plan.Priority,
+        // A broadcast for later waits for its Quartz trigger (see Schedules/ScheduledBroadcasts).
+        State = sendAt > now ? BroadcastState.Scheduled : BroadcastState.Queued,
+        CreatedBy = actor,
+        CreatedAt = now,
+        SendAt = sendAt,
+        ExpiresAt = plan.ExpiresAt,
+        Recipients = recipients,
+    };
+
+    static string AuditLine(BroadcastPlan plan, Broadcast broadcast, DateTime now, bool held) =>
+        $"{plan.Kind} to {broadcast.Recipients} recipients by {plan.Channels}"
+        + (plan.Priority == DeliveryPriority.Urgent ? ", urgent" : "")
+        + (broadcast.SendAt > now ? $", scheduled for {broadcast.SendAt:O}" : "")
+        + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : "");
 
     static async Task<IResult> ShowAsync(string id, EvacuationDb db, CancellationToken cancellationToken)
     {

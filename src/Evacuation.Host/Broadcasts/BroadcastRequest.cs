@@ -1,6 +1,6 @@
 namespace Evacuation.Host.Broadcasts;
 
-/// <summary>The body of <c>POST /api/broadcasts</c> (CONTRACT.md section 3). Enums arrive as strings and are read by <see cref="BroadcastPlan"/>, so a mistake gets a clear message.</summary>
+/// <summary>The body of <c>POST /api/broadcasts</c> (docs/api.md, "Broadcasts"). Enums arrive as strings and are read by <see cref="BroadcastPlan"/>, so a mistake gets a clear message.</summary>
 public sealed class BroadcastRequest
 {
     public string? Kind { get; set; }

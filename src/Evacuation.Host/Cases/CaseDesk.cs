@@ -1,6 +1,7 @@
 using System.Globalization;
 using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
+using Evacuation.Core.Drills;
 using Evacuation.Data;
 using Evacuation.Host.Api;
 using Evacuation.Host.Auditing;
@@ -83,9 +84,10 @@ public sealed class CaseDesk(EvacuationDb db, TimeProvider time)
     }
 
     /// <summary>A page of cases in <paramref name="states"/>: open ones first, then assigned, then resolved; oldest first within each.</summary>
-    public async Task<CasePage> ListAsync(IReadOnlyList<CaseState> states, string? assignedTo, int page, int pageSize, bool masked, CancellationToken cancellationToken)
+    public async Task<CasePage> ListAsync(
+        IReadOnlyList<CaseState> states, string? assignedTo, int page, int pageSize, bool masked, bool drill, CancellationToken cancellationToken)
     {
-        var query = db.HelpCases.AsNoTracking().Where(c => states.Contains(c.State));
+        var query = Cases(drill).AsNoTracking().Where(c => states.Contains(c.State));
         if (!string.IsNullOrWhiteSpace(assignedTo))
         {
             var name = assignedTo.Trim().ToLowerInvariant();
@@ -106,9 +108,9 @@ public sealed class CaseDesk(EvacuationDb db, TimeProvider time)
     /// Gives <paramref name="actor"/> the case that has waited longest with nobody on it. When another officer takes
     /// the same one at the same moment, the next in line is tried. Null when no case is waiting.
     /// </summary>
-    public async Task<CaseView?> TakeNextAsync(string actor, CancellationToken cancellationToken)
+    public async Task<CaseView?> TakeNextAsync(string actor, bool drill, CancellationToken cancellationToken)
     {
-        var waiting = await db.HelpCases.AsNoTracking().Where(c => c.State == CaseState.Open)
+        var waiting = await Cases(drill).AsNoTracking().Where(c => c.State == CaseState.Open)
             .OrderBy(c => c.StateSince).ThenBy(c => c.Id).Select(c => c.Id).Take(TakeAttempts).ToListAsync(cancellationToken);
         foreach (var id in waiting)
         {
@@ -124,6 +126,18 @@ public sealed class CaseDesk(EvacuationDb db, TimeProvider time)
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The real cases, or only a drill's (its demo citizens' calls for help): the two never mix, so a duty officer
+    /// taking "the oldest case" never gets a rehearsal while a real person waits.
+    /// </summary>
+    IQueryable<HelpCase> Cases(bool drill)
+    {
+        var demo = db.Citizens.InDrills();
+        return drill
+            ? db.HelpCases.Where(h => demo.Any(c => c.Id == h.CitizenId))
+            : db.HelpCases.Where(h => !demo.Any(c => c.Id == h.CitizenId));
     }
 
     /// <summary>How many of the oldest waiting cases one "take" tries before saying none is left.</summary>

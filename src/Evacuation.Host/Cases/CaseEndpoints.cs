@@ -28,7 +28,7 @@ public static class CaseEndpoints
     static readonly CaseState[] Active = [CaseState.Open, CaseState.Assigned];
 
     static async Task<IResult> ListAsync(
-        HttpContext context, CaseDesk desk, string? state, string? assignedTo, int? page, int? pageSize, CancellationToken cancellationToken)
+        HttpContext context, CaseDesk desk, string? state, string? assignedTo, int? page, int? pageSize, CancellationToken cancellationToken, bool drill = false)
     {
         var states = ReadStates(state);
         if (states is null)
@@ -41,7 +41,7 @@ public static class CaseEndpoints
         {
             return Problem.BadRequest($"page must be 1 or more and pageSize from 1 to {MaxPageSize}.");
         }
-        return TypedResults.Ok(await desk.ListAsync(states, assignedTo, p, size, Masked(context), cancellationToken));
+        return TypedResults.Ok(await desk.ListAsync(states, assignedTo, p, size, Masked(context), drill, cancellationToken));
     }
 
     static CaseState[]? ReadStates(string? state) => state?.Trim().ToLowerInvariant() switch
@@ -56,11 +56,14 @@ public static class CaseEndpoints
             ? TypedResults.Ok(view)
             : Problem.NotFound($"No case has the id '{(id.Length <= 40 ? id : id[..40] + "…")}'. See GET /api/cases.");
 
-    /// <summary>One click for a duty officer: the case that has waited longest with nobody on it becomes theirs.</summary>
-    static async Task<IResult> TakeAsync(HttpContext context, CaseDesk desk, CancellationToken cancellationToken) =>
-        await desk.TakeNextAsync(Roles.NameOf(context.User), cancellationToken) is { } view
+    /// <summary>
+    /// One click for a duty officer: the case that has waited longest with nobody on it becomes theirs. A drill's
+    /// cases are listed and taken only when asked for (<c>?drill=true</c>), and then only they.
+    /// </summary>
+    static async Task<IResult> TakeAsync(HttpContext context, CaseDesk desk, CancellationToken cancellationToken, bool drill = false) =>
+        await desk.TakeNextAsync(Roles.NameOf(context.User), drill, cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : Problem.NotFound("No case is waiting for someone to take it.");
+            : Problem.NotFound(drill ? "No drill case is waiting for someone to take it." : "No case is waiting for someone to take it.");
 
     static async Task<IResult> AssignAsync(string id, HttpContext context, CaseDesk desk)
     {

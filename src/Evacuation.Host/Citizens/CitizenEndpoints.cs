@@ -4,6 +4,7 @@ using Evacuation.Host.Api;
 using Evacuation.Host.Auditing;
 using Evacuation.Host.Operators;
 using Microsoft.EntityFrameworkCore;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Citizens;
 
@@ -66,9 +67,11 @@ public static class CitizenEndpoints
         string? channel,
         int? page,
         int? pageSize,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool drill = false)
     {
-        var query = db.Citizens.AsNoTracking();
+        // A drill's demo citizens are listed only when asked for (?drill=true), and then only they.
+        var query = (drill ? db.Citizens.InDrills() : db.Citizens.NotInDrills()).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!Enum.TryParse<JourneyStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))

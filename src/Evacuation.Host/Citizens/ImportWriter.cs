@@ -25,7 +25,7 @@ sealed class ImportWriter(CitizenRegistry registry, string actor)
 
     /// <summary>
     /// Batches of one transaction: each commit costs a few milliseconds of log writing whatever its size, while a
-    /// longer transaction only makes other writers wait a little longer for their turn (about 60 ms here).
+    /// longer transaction only makes other writers wait a little longer for their turn (README, "Benchmarks").
     /// </summary>
     public const int BatchesPerCommit = 5;
 

@@ -4,6 +4,7 @@ using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Core.Deliveries;
 using Evacuation.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Deliveries;
 

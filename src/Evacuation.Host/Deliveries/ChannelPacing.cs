@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Evacuation.Host.Deliveries;
 
 /// <summary>
-/// One pacer per channel, shared by all its dispatchers: Telegram at
+/// One pacer per channel, shared by all its dispatchers (docs/architecture.md, "How a message travels": pacing): Telegram at
 /// <c>Telegram:MessagesPerSecond</c> bot-wide plus one message per second per chat; SMS at
 /// <c>Twilio:SegmentsPerSecond</c> counted in segments. Sandbox channels are paced the same, so a drill behaves
 /// like the real thing.

@@ -18,12 +18,18 @@ public sealed class DeliveriesOptions
 
     /// <summary>
     /// How long a claim holds a delivery. A process killed mid-send leaves its claims; they are sent again once
-    /// this has passed (DESIGN.md section 2: reclaimed within about 30 s).
+    /// this has passed (docs/architecture.md, "How a message travels": crash safety).
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often idle workers look for due work when nothing woke them.</summary>
+    /// <summary>The first wait of an idle worker before it looks again for work nothing woke it for; it doubles from here.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The longest an idle worker goes without looking for work no in-process signal announced (another process's on a
+    /// shared PostgreSQL, rows left by a crash). Due retries are not polled for: the next one's time is read and slept to.
+    /// </summary>
+    public TimeSpan IdleInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>False only for benchmarks measuring raw dispatch speed: providers' rate limits are then ignored.</summary>
     public bool Pacing { get; set; } = true;
@@ -52,6 +58,10 @@ public sealed class DeliveriesOptions
             if (options.PollInterval <= TimeSpan.Zero || options.PollInterval > TimeSpan.FromSeconds(10))
             {
                 failures.Add($"Deliveries:PollInterval must be above zero and at most 00:00:10 (got {options.PollInterval})");
+            }
+            if (options.IdleInterval < options.PollInterval || options.IdleInterval > TimeSpan.FromMinutes(5))
+            {
+                failures.Add($"Deliveries:IdleInterval must be at least Deliveries:PollInterval and at most 00:05:00 (got {options.IdleInterval})");
             }
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }

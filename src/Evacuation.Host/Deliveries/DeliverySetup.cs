@@ -13,6 +13,8 @@ public static class DeliverySetup
         builder.Services.AddSingleton<ChannelStops>();
         builder.Services.AddSingleton<ChannelPacing>();
         builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<OutboxLooks>();
+        builder.Services.AddSingleton<BroadcastLines>();
         builder.Services.AddHostedService<FanOut>();
         builder.Services.AddHostedService<Dispatchers>();
         builder.Services.AddHostedService<OutboxSweeper>();

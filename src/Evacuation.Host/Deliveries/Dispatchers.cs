@@ -1,5 +1,6 @@
 using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
+using Evacuation.Host.Drills;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Deliveries;
@@ -9,11 +10,19 @@ namespace Evacuation.Host.Deliveries;
 /// concurrently through the channel's pacer, and records every answer in one transaction. A channel that
 /// answers Misconfigured is stopped: its loops end and its deliveries stay pending.
 /// </summary>
+/// <remarks>
+/// Idle, the loops wait for <see cref="DeliveryPulse"/> (every in-process change to the outbox pulses it). One loop per
+/// channel, its lookout, also reads when the channel's next delivery falls due (a retry) and sleeps until then, or
+/// looks again after <see cref="IdleBackoff"/> for work no pulse announces; what it finds it claims and records,
+/// which pulses the others awake.
+/// </remarks>
 public sealed class Dispatchers(
     IServiceProvider services,
     Outbox outbox,
+    OutboxLooks looks,
     ChannelPacing pacing,
     ChannelStops stops,
+    DrillSandbox drills,
     DeliveryPulse pulse,
     TimeProvider time,
     IOptions<DeliveriesOptions> options,
@@ -22,16 +31,17 @@ public sealed class Dispatchers(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var loops = Enum.GetValues<ChannelKind>()
-            .SelectMany(kind => Enumerable.Range(0, options.Value.DispatchersPerChannel).Select(_ => kind))
-            .Select(kind => Task.Run(() => RunAsync(kind, stoppingToken), stoppingToken));
+            .SelectMany(kind => Enumerable.Range(0, options.Value.DispatchersPerChannel).Select(n => (kind, lookout: n == 0)))
+            .Select(loop => Task.Run(() => RunAsync(loop.kind, loop.lookout, stoppingToken), stoppingToken));
         return Task.WhenAll(loops);
     }
 
-    async Task RunAsync(ChannelKind kind, CancellationToken stoppingToken)
+    async Task RunAsync(ChannelKind kind, bool lookout, CancellationToken stoppingToken)
     {
         var channel = services.GetRequiredKeyedService<IChannel>(kind);
         var most = ClaimSize(kind);
         var batch = most;
+        var idle = new IdleBackoff(options.Value.PollInterval, options.Value.IdleInterval);
         while (!stoppingToken.IsCancellationRequested && !stops.IsStopped(kind))
         {
             try
@@ -40,9 +50,10 @@ public sealed class Dispatchers(
                 var claimed = await outbox.ClaimAsync(kind, batch, stoppingToken);
                 if (claimed.Count == 0)
                 {
-                    await Wait(woken, stoppingToken);
+                    await (lookout ? WatchAsync(kind, woken, idle, stoppingToken) : Wait(woken, AwakeOnlyByPulse, stoppingToken));
                     continue;
                 }
+                idle.Reset();
                 // Each send waits for its own pacing slot, in priority order; none waits for another chat's spacing.
                 // No slot by half the lease: the row goes back untried rather than risk a send after the lease ran
                 // out, when someone else may have claimed it.
@@ -51,7 +62,9 @@ public sealed class Dispatchers(
                 // Long SMS (many segments each): claim fewer next time rather than give rows back every time.
                 batch = excess.Count > 0 ? Math.Max(1, kept.Count) : Math.Min(most, batch + 1);
                 await outbox.GiveBackAsync([.. excess.Select(d => (d, (DateTime?)null))], CancellationToken.None);
-                var attempts = await Task.WhenAll(kept.Select(d => SendAsync(channel, d, giveUpAt, stoppingToken)));
+                // Only real citizens are sent to through this channel; a drill's go to the sandbox, whatever this channel is.
+                var real = await drills.RealCitizensAmongAsync(kept, stoppingToken);
+                var attempts = await Task.WhenAll(kept.Select(d => SendAsync(real.Contains(d.CitizenId) ? channel : drills.Channel(kind), d, giveUpAt, stoppingToken)));
                 await outbox.RecordAsync([.. attempts.Where(a => a.Result is not null).Select(a => (a.Delivery, a.Result!))], CancellationToken.None);
                 await outbox.GiveBackAsync([.. attempts.Where(a => a.Result is null && !a.Expired).Select(a => (a.Delivery, a.TryAgainAt))], CancellationToken.None);
                 await outbox.ExpireClaimedAsync([.. attempts.Where(a => a.Expired).Select(a => a.Delivery)], CancellationToken.None);
@@ -70,7 +83,7 @@ public sealed class Dispatchers(
             {
                 // The database was busy or gone for a moment: the claims expire and are sent again later.
                 logger.LogError(e, "{Channel} dispatcher failed; retrying", kind);
-                await Wait(Task.Delay(options.Value.PollInterval, stoppingToken), stoppingToken);
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
         }
     }
@@ -169,15 +182,44 @@ public sealed class Dispatchers(
         return Math.Clamp(paced, 1, most);
     }
 
-    async Task Wait(Task woken, CancellationToken stoppingToken)
+    /// <summary>Loops other than the lookout look again only when pulsed, and once a minute in case a pulse was lost.</summary>
+    static readonly TimeSpan AwakeOnlyByPulse = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The lookout's idle wait: until a pulse, the channel's next due delivery, or the backoff's next look, each look a
+    /// single read. Times are the service's clock (a test's fake one too); the wait itself is real time, capped by the
+    /// backoff, so a clock moved forward is noticed at the next look.
+    /// </summary>
+    async Task WatchAsync(ChannelKind kind, Task woken, IdleBackoff idle, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var next = await looks.NextDueAsync(kind, stoppingToken);
+            var dueIn = next is { } at ? at - time.GetUtcNow().UtcDateTime : (TimeSpan?)null;
+            if (dueIn <= TimeSpan.Zero || woken.IsCompleted)
+            {
+                return;
+            }
+            if (await Wait(woken, idle.Next(dueIn), stoppingToken))
+            {
+                idle.Reset();
+                return;
+            }
+            woken = pulse.Next;
+        }
+    }
+
+    /// <summary>True when <paramref name="woken"/> completed, false when <paramref name="timeout"/> passed first.</summary>
+    static async Task<bool> Wait(Task woken, TimeSpan timeout, CancellationToken stoppingToken)
     {
         try
         {
-            await woken.WaitAsync(options.Value.PollInterval, stoppingToken);
+            await woken.WaitAsync(timeout, stoppingToken);
+            return true;
         }
         catch (TimeoutException)
         {
-            // Time to look again anyway.
+            return false;
         }
     }
 }

@@ -25,12 +25,15 @@ public sealed class FanOut(
     IOptions<DeliveriesOptions> options,
     WriterQueue writers,
     Signature signature,
+    BroadcastLines lines,
     ILogger<FanOut> logger) : BackgroundService
 {
     readonly CrossingAssignment places = new(crossings);
 
+    /// <summary>New broadcasts pulse; idle, it looks again after <see cref="IdleBackoff"/> for another process's.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var idle = new IdleBackoff(options.Value.PollInterval, options.Value.IdleInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -38,10 +41,12 @@ public sealed class FanOut(
                 var woken = pulse.Next;
                 if (await NextDueAsync(stoppingToken) is { } id)
                 {
+                    idle.Reset();
                     await FanOutAsync(id, stoppingToken);
                     continue;
                 }
-                await woken.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await woken.WaitAsync(idle.Next(), stoppingToken);
+                idle.Reset();
             }
             catch (TimeoutException)
             {
@@ -83,8 +88,14 @@ public sealed class FanOut(
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             broadcast = await db.Broadcasts.AsNoTracking().SingleAsync(b => b.Id == broadcastId, cancellationToken);
+            if (broadcast.FanOutCursor is null)
+            {
+                logger.LogInformation("Broadcast {BroadcastId} ({Kind}, by {CreatedBy}) started: {Recipients} recipients by {Channels}",
+                    broadcast.Id, broadcast.Kind, broadcast.CreatedBy, broadcast.Recipients, broadcast.Channels);
+            }
             await db.Broadcasts.Where(b => b.Id == broadcastId && b.State == BroadcastState.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.State, BroadcastState.Sending), cancellationToken);
+            lines.Watch(broadcast.Id, broadcast.Kind, broadcast.CreatedBy); // once Sending, so its end is what is seen next
         }
         var batches = Channel.CreateBounded<Batch>(2);
         var reading = Task.Run(() => ReadAllAsync(broadcast, batches.Writer, cancellationToken), cancellationToken);
@@ -96,7 +107,7 @@ public sealed class FanOut(
             pulse.Pulse();
         }
         await reading;
-        logger.LogInformation("Broadcast {BroadcastId} fanned out: {Count} deliveries", broadcastId, written);
+        logger.LogDebug("Broadcast {BroadcastId} fanned out: {Count} deliveries", broadcastId, written);
         await outbox.CompleteFinishedAsync([broadcastId], cancellationToken);
     }
 
@@ -165,11 +176,16 @@ public sealed class FanOut(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.InsertNewAsync(batch.Rows, cancellationToken);
-        await db.Broadcasts.Where(b => b.Id == broadcastId)
+        // The cursor first: a broadcast removed meanwhile (a drill cleaned away) matches nothing, and then nothing is
+        // written for people who may be gone too. On PostgreSQL the row lock orders this against the removal.
+        var moved = await db.Broadcasts.Where(b => b.Id == broadcastId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(b => b.FanOutCursor, batch.Last)
                 .SetProperty(b => b.FannedOutAt, batch.Finished ? batch.At : null), cancellationToken);
+        if (moved > 0)
+        {
+            await db.InsertNewAsync(batch.Rows, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 }

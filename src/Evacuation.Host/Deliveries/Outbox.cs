@@ -103,7 +103,10 @@ public sealed class Outbox(
         var accepted = new List<SentDeliveries.Accepted>();
         foreach (var (delivery, result) in attempts)
         {
-            var broadcast = broadcasts[delivery.BroadcastId];
+            if (!broadcasts.TryGetValue(delivery.BroadcastId, out var broadcast))
+            {
+                continue; // removed while it was being sent (a drill cleaned away): nothing left to record
+            }
             var step = NextStep.After(result, delivery.Attempts, now, delivery.ExpiresAt, Random.Shared.NextDouble());
             if (step.StopChannel)
             {

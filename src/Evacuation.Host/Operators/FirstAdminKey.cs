@@ -47,7 +47,8 @@ public static class FirstAdminKey
         Console.Out.WriteLine();
         Console.Out.WriteLine("  No operator keys were configured, so an Admin key was created. It is shown only this once:");
         Console.Out.WriteLine($"      {secret}");
-        Console.Out.WriteLine("  Keep it safe; sign in with 'Authorization: Bearer <key>'. Configure Operators:ApiKeys to use your own keys.");
+        Console.Out.WriteLine("  Keep it safe. Paste it into the dashboard (its address is logged below), give it to 'evac login', or send it as");
+        Console.Out.WriteLine("  'Authorization: Bearer <key>'. Configure Operators:ApiKeys to use your own keys.");
         Console.Out.WriteLine();
     }
 }

@@ -6,6 +6,7 @@ using Evacuation.Host.Operators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Reminders;
 
@@ -39,7 +40,7 @@ public static class ReminderEndpoints
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var trigger = await scheduler.GetTrigger(ReminderSweepJob.TriggerKey, cancellationToken);
         var state = await scheduler.GetTriggerState(ReminderSweepJob.TriggerKey, cancellationToken);
-        var waiting = db.Citizens.AsNoTracking()
+        var waiting = db.Citizens.NotInDrills().AsNoTracking()
             .Where(c => c.Status == JourneyStatus.Unconfirmed || c.Status == JourneyStatus.OnTheWay);
         var reminded = await waiting.CountAsync(c => c.RemindersSent > 0 && c.EscalatedAt == null, cancellationToken);
         var escalated = await waiting.CountAsync(c => c.EscalatedAt != null, cancellationToken);

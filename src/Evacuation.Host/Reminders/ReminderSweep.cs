@@ -10,6 +10,7 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Reminders;
 
@@ -127,7 +128,7 @@ public sealed class ReminderSweep(
 
     /// <summary>Everyone we still wait for: not opted out, not on the call list, and in a status that gets reminders.</summary>
     static IQueryable<Citizen> Remindable(EvacuationDb db) =>
-        db.Citizens.Where(c => !c.OptedOut && c.EscalatedAt == null
+        db.Citizens.NotInDrills().Where(c => !c.OptedOut && c.EscalatedAt == null
             && (c.Status == JourneyStatus.Unconfirmed || c.Status == JourneyStatus.OnTheWay));
 
     sealed record Candidate(Recipient Recipient, JourneyStatus Status, int RemindersSent);

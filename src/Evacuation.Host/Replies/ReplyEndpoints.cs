@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Replies;
 
-/// <summary><c>GET /api/replies?unhandled=true</c> and <c>POST /api/sandbox/replies</c> (CONTRACT.md sections 3 and 6).</summary>
+/// <summary><c>GET /api/replies?unhandled=true</c> and <c>POST /api/sandbox/replies</c> (docs/api.md, "Replies" and "Sandbox mode").</summary>
 public static class ReplyEndpoints
 {
     public sealed record SandboxReply(string? CitizenId, string? Channel, string? Text);

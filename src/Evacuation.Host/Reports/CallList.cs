@@ -3,6 +3,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Core.Reminders;
 using Evacuation.Data;
 using Microsoft.EntityFrameworkCore;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Reports;
 
@@ -18,11 +19,11 @@ public static class CallList
 
     public static async Task<List<CallListEntry>> ReadAsync(EvacuationDb db, CancellationToken cancellationToken)
     {
-        var needHelp = await db.Citizens.AsNoTracking()
+        var needHelp = await db.Citizens.NotInDrills().AsNoTracking()
             .Where(c => c.Status == JourneyStatus.NeedsHelp)
             .OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
-        var escalated = await db.Citizens.AsNoTracking()
+        var escalated = await db.Citizens.NotInDrills().AsNoTracking()
             .Where(c => c.EscalatedAt != null && (c.Status == JourneyStatus.Unconfirmed || c.Status == JourneyStatus.OnTheWay))
             .OrderBy(c => c.EscalatedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Operators;
 using Microsoft.EntityFrameworkCore;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Reports;
 
@@ -26,7 +27,7 @@ public static class ReportEndpoints
         context.Response.Headers.ContentDisposition = "attachment; filename=\"unconfirmed.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), 64 * 1024);
         await writer.WriteAsync("id,externalId,name,phone,telegramChatId,language,region,householdSize,status,optedOut,assignedCrossing,lastContactAt,remindersSent\n");
-        var citizens = db.Citizens.AsNoTracking()
+        var citizens = db.Citizens.NotInDrills().AsNoTracking()
             .Where(c => c.Status != JourneyStatus.Departed)
             .OrderBy(c => c.Region).ThenBy(c => c.Name).ThenBy(c => c.Id)
             .AsAsyncEnumerable();

@@ -1,6 +1,7 @@
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Microsoft.EntityFrameworkCore;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Stats;
 
@@ -21,7 +22,7 @@ public static class ConfirmationTimeline
     {
         var departedAt = await db.CitizenEvents.AsNoTracking()
             .Where(e => e.Kind == CitizenEventKind.StatusChanged)
-            .Join(db.Citizens.Where(c => c.Status == JourneyStatus.Departed), e => e.CitizenId, c => c.Id, (e, c) => e)
+            .Join(db.Citizens.NotInDrills().Where(c => c.Status == JourneyStatus.Departed), e => e.CitizenId, c => c.Id, (e, c) => e)
             .GroupBy(e => e.CitizenId)
             .Select(g => g.Max(e => e.At))
             .ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Operators;
 using Microsoft.EntityFrameworkCore;
+using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Stats;
 
@@ -33,12 +34,12 @@ public static class StatsEndpoints
 
     static async Task<IResult> GetAsync(EvacuationDb db, CancellationToken cancellationToken)
     {
-        var groups = await db.Citizens.AsNoTracking()
+        var groups = await db.Citizens.NotInDrills().AsNoTracking()
             .GroupBy(c => new { c.Region, c.Status })
             .Select(g => new { g.Key.Region, g.Key.Status, Count = g.Count(), People = g.Sum(c => c.HouseholdSize) })
             .ToListAsync(cancellationToken);
-        var optedOut = await db.Citizens.CountAsync(c => c.OptedOut, cancellationToken);
-        var unreachable = await db.Citizens.CountAsync(
+        var optedOut = await db.Citizens.NotInDrills().CountAsync(c => c.OptedOut, cancellationToken);
+        var unreachable = await db.Citizens.NotInDrills().CountAsync(
             c => (c.TelegramChatId == null || c.TelegramUnreachable) && (c.Phone == null || c.SmsUnreachable), cancellationToken);
 
         var byStatus = Enum.GetValues<JourneyStatus>().ToDictionary(s => s.ToString(), _ => 0);

@@ -35,11 +35,13 @@ public static class StorageSetup
         return builder;
     }
 
-    /// <summary>Applies migrations before anything else touches the database.</summary>
+    /// <summary>Applies migrations before anything else touches the database, and says in the log which database it is.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EvacuationDb>();
         await Data.Storage.PrepareAsync(db, cancellationToken);
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Evacuation.Storage")
+            .LogInformation("Database: {Database}", Data.Storage.Describe(db));
     }
 }

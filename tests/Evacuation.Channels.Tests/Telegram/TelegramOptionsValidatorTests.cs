@@ -6,7 +6,7 @@ public sealed class TelegramOptionsValidatorTests
 {
     private const string Token = "123456:AAsecretPart_-x";
 
-    public static TheoryData<string, TelegramOptions, string?> Cases => new()
+    public static Labelled<TelegramOptions, string?> Cases => new()
     {
         { "empty options are a valid sandbox", new TelegramOptions(), null },
         { "a live polling bot is valid", new TelegramOptions { BotToken = Token }, null },
@@ -28,9 +28,8 @@ public sealed class TelegramOptionsValidatorTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Options_are_checked_with_one_line_naming_the_key(string label, TelegramOptions options, string? failure)
+    public void Options_are_checked_with_one_line_naming_the_key(TelegramOptions options, string? failure)
     {
-        _ = label;
         var result = new TelegramOptionsValidator().Validate(null, options);
 
         if (failure is null)

@@ -5,16 +5,15 @@ namespace Evacuation.Channels.Tests.Telegram;
 public sealed class TelegramTextTests
 {
     [Theory]
-    [InlineData("short text stays whole", "Leave now.", 20, new[] { "Leave now." })]
-    [InlineData("a paragraph break is preferred", "aaaaaaa bbb\n\ncccc", 14, new[] { "aaaaaaa bbb", "cccc" })]
-    [InlineData("a line break when no paragraph break fits", "aaaaaaa bbb\ncccc dd", 14, new[] { "aaaaaaa bbb", "cccc dd" })]
-    [InlineData("a space when no line break fits", "aaaaa bbbbb ccccc", 12, new[] { "aaaaa bbbbb", "ccccc" })]
-    [InlineData("a word longer than the limit is cut", "aaaaaaaaaabbbbb", 10, new[] { "aaaaaaaaaa", "bbbbb" })]
-    [InlineData("an early paragraph break loses to a later line break", "ab\n\ncccccccc\ndd", 12, new[] { "ab\n\ncccccccc", "dd" })]
-    [InlineData("empty text is one empty part", "", 10, new[] { "" })]
-    public void Text_is_split_on_the_best_boundary(string label, string text, int limit, string[] expected)
+    [InlineData("Leave now.", 20, new[] { "Leave now." }, Label = "short text stays whole")]
+    [InlineData("aaaaaaa bbb\n\ncccc", 14, new[] { "aaaaaaa bbb", "cccc" }, Label = "a paragraph break is preferred")]
+    [InlineData("aaaaaaa bbb\ncccc dd", 14, new[] { "aaaaaaa bbb", "cccc dd" }, Label = "a line break when no paragraph break fits")]
+    [InlineData("aaaaa bbbbb ccccc", 12, new[] { "aaaaa bbbbb", "ccccc" }, Label = "a space when no line break fits")]
+    [InlineData("aaaaaaaaaabbbbb", 10, new[] { "aaaaaaaaaa", "bbbbb" }, Label = "a word longer than the limit is cut")]
+    [InlineData("ab\n\ncccccccc\ndd", 12, new[] { "ab\n\ncccccccc", "dd" }, Label = "an early paragraph break loses to a later line break")]
+    [InlineData("", 10, new[] { "" }, Label = "empty text is one empty part")]
+    public void Text_is_split_on_the_best_boundary(string text, int limit, string[] expected)
     {
-        _ = label;
         Assert.Equal(expected, TelegramText.Split(text, limit));
     }
 

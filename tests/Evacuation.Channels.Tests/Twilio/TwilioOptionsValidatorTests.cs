@@ -7,7 +7,7 @@ public sealed class TwilioOptionsValidatorTests
     private const string Sid = "AC0123456789abcdef0123456789abcdef";
     private const string Token = "0123456789abcdef0123456789abcdef";
 
-    public static TheoryData<string, TwilioOptions, string?> Cases => new()
+    public static Labelled<TwilioOptions, string?> Cases => new()
     {
         { "empty options are a valid sandbox", new TwilioOptions(), null },
         { "credentials with a From number are valid", new TwilioOptions { AccountSid = Sid, AuthToken = Token, FromNumber = "+15005550006" }, null },
@@ -25,9 +25,8 @@ public sealed class TwilioOptionsValidatorTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Options_are_checked_with_one_line_naming_the_key(string label, TwilioOptions options, string? failure)
+    public void Options_are_checked_with_one_line_naming_the_key(TwilioOptions options, string? failure)
     {
-        _ = label;
         var result = new TwilioOptionsValidator().Validate(null, options);
 
         if (failure is null)

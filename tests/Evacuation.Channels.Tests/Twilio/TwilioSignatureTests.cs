@@ -29,13 +29,12 @@ public sealed class TwilioSignatureTests
     ];
 
     [Theory]
-    [InlineData("the plain vector", Url, "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
-    [InlineData("the same URL with :443 written in", "https://mycompany.com:443/myapp.php?foo=1&bar=2", "kvajT1Ptam85bY51eRf/AJRuM3w=")]
-    [InlineData("the http URL with :80 written in", "http://mycompany.com:80/myapp.php?foo=1&bar=2", "0ZXoZLH/DfblKGATFgpif+LLRf4=")]
-    [InlineData("the http URL with port 1234", "http://mycompany.com:1234/myapp.php?foo=1&bar=2", "Zmvh+3yNM1Phv2jhDCwEM3q5ebU=")]
-    public void Compute_matches_the_official_vectors(string label, string url, string expected)
+    [InlineData(Url, "RSOYDt4T1cUTdK1PDd93/VVr8B8=", Label = "the plain vector")]
+    [InlineData("https://mycompany.com:443/myapp.php?foo=1&bar=2", "kvajT1Ptam85bY51eRf/AJRuM3w=", Label = "the same URL with :443 written in")]
+    [InlineData("http://mycompany.com:80/myapp.php?foo=1&bar=2", "0ZXoZLH/DfblKGATFgpif+LLRf4=", Label = "the http URL with :80 written in")]
+    [InlineData("http://mycompany.com:1234/myapp.php?foo=1&bar=2", "Zmvh+3yNM1Phv2jhDCwEM3q5ebU=", Label = "the http URL with port 1234")]
+    public void Compute_matches_the_official_vectors(string url, string expected)
     {
-        _ = label;
         Assert.Equal(expected, TwilioSignature.Compute(Token, url, Params));
     }
 
@@ -44,18 +43,17 @@ public sealed class TwilioSignatureTests
         Assert.Equal("IK+Dwps556ElfBT0I3Rgjkr1wJU=", TwilioSignature.Compute(Token, Url, RepeatedDigits));
 
     [Theory]
-    [InlineData("the signature of the exact URL", Url, "RSOYDt4T1cUTdK1PDd93/VVr8B8=", true)]
-    [InlineData("a non-default port removed (https)", "https://mycompany.com:1234/myapp.php?foo=1&bar=2", "RSOYDt4T1cUTdK1PDd93/VVr8B8=", true)]
-    [InlineData("a non-default port kept (http)", "http://mycompany.com:1234/myapp.php?foo=1&bar=2", "Zmvh+3yNM1Phv2jhDCwEM3q5ebU=", true)]
-    [InlineData("the default port added (https)", Url, "kvajT1Ptam85bY51eRf/AJRuM3w=", true)]
-    [InlineData("the default port added (http)", "http://mycompany.com/myapp.php?foo=1&bar=2", "0ZXoZLH/DfblKGATFgpif+LLRf4=", true)]
-    [InlineData("a wrong signature", Url, "NOTRSOYDt4T1cUTdK1PDd93/VVr8B8=", false)]
-    [InlineData("another URL", "https://mycompany.com/myapp.php?foo=1&bar=3", "RSOYDt4T1cUTdK1PDd93/VVr8B8=", false)]
-    [InlineData("a missing header", Url, null, false)]
-    [InlineData("an empty header", Url, "", false)]
-    public void IsValid_accepts_what_Twilio_accepts(string label, string url, string? header, bool valid)
+    [InlineData(Url, "RSOYDt4T1cUTdK1PDd93/VVr8B8=", true, Label = "the signature of the exact URL")]
+    [InlineData("https://mycompany.com:1234/myapp.php?foo=1&bar=2", "RSOYDt4T1cUTdK1PDd93/VVr8B8=", true, Label = "a non-default port removed (https)")]
+    [InlineData("http://mycompany.com:1234/myapp.php?foo=1&bar=2", "Zmvh+3yNM1Phv2jhDCwEM3q5ebU=", true, Label = "a non-default port kept (http)")]
+    [InlineData(Url, "kvajT1Ptam85bY51eRf/AJRuM3w=", true, Label = "the default port added (https)")]
+    [InlineData("http://mycompany.com/myapp.php?foo=1&bar=2", "0ZXoZLH/DfblKGATFgpif+LLRf4=", true, Label = "the default port added (http)")]
+    [InlineData(Url, "NOTRSOYDt4T1cUTdK1PDd93/VVr8B8=", false, Label = "a wrong signature")]
+    [InlineData("https://mycompany.com/myapp.php?foo=1&bar=3", "RSOYDt4T1cUTdK1PDd93/VVr8B8=", false, Label = "another URL")]
+    [InlineData(Url, null, false, Label = "a missing header")]
+    [InlineData(Url, "", false, Label = "an empty header")]
+    public void IsValid_accepts_what_Twilio_accepts(string url, string? header, bool valid)
     {
-        _ = label;
         Assert.Equal(valid, TwilioSignature.IsValid(Token, url, Params, header));
     }
 

@@ -29,28 +29,28 @@ public class Gsm7AlphabetTests
     }
 
     [Theory]
-    [InlineData("letter", 'Z')]
-    [InlineData("at sign", '@')]
-    [InlineData("underscore", '_')]
-    [InlineData("pound", '£')]
-    [InlineData("Greek capital omega", '\u03A9')]
-    [InlineData("capital C with cedilla", 'Ç')]
-    [InlineData("line feed", '\n')]
-    public void Basic_characters_cost_one_septet(string label, char c)
+    [InlineData('Z', Label = "letter")]
+    [InlineData('@', Label = "at sign")]
+    [InlineData('_', Label = "underscore")]
+    [InlineData('£', Label = "pound")]
+    [InlineData('\u03A9', Label = "Greek capital omega")]
+    [InlineData('Ç', Label = "capital C with cedilla")]
+    [InlineData('\n', Label = "line feed")]
+    public void Basic_characters_cost_one_septet(char c)
     {
-        Assert.True(Gsm7Alphabet.Septets(c) == 1, label);
+        Assert.True(Gsm7Alphabet.Septets(c) == 1);
     }
 
     [Theory]
-    [InlineData("backtick", '`')]
-    [InlineData("Ohm sign, an Omega look-alike", '\u2126')]
-    [InlineData("Greek small alpha", 'α')]
-    [InlineData("right single quote", '’')]
-    [InlineData("tab", '\t')]
-    [InlineData("escape itself", '\u001B')]
-    public void Characters_outside_the_alphabet_have_no_septets(string label, char c)
+    [InlineData('`', Label = "backtick")]
+    [InlineData('\u2126', Label = "Ohm sign, an Omega look-alike")]
+    [InlineData('α', Label = "Greek small alpha")]
+    [InlineData('’', Label = "right single quote")]
+    [InlineData('\t', Label = "tab")]
+    [InlineData('\u001B', Label = "escape itself")]
+    public void Characters_outside_the_alphabet_have_no_septets(char c)
     {
-        Assert.False(Gsm7Alphabet.Contains(c), label);
+        Assert.False(Gsm7Alphabet.Contains(c));
         Assert.Equal(0, Gsm7Alphabet.Septets(c));
     }
 }

@@ -4,7 +4,7 @@ namespace Evacuation.Core.Tests.Broadcasts;
 
 public class MessageTemplateCheckTests
 {
-    public static TheoryData<string, string?, string[]> Cases => new()
+    public static Labelled<string?, string[]> Cases => new()
     {
         // label, text, one expected fragment per error, in order
         { "a template with every placeholder is fine", "{name}: go to {crossing}. {crossingDirections} {replyCodes}", [] },
@@ -28,23 +28,23 @@ public class MessageTemplateCheckTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Check_says_what_to_fix_in_a_template(string label, string? text, string[] expected)
+    public void Check_says_what_to_fix_in_a_template(string? text, string[] expected)
     {
         var errors = MessageTemplate.Check(text);
 
-        Assert.True(expected.Length == errors.Count, $"{label}: {string.Join(" | ", errors)}");
+        Assert.True(expected.Length == errors.Count, $"{string.Join(" | ", errors)}");
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.True(errors[i].Contains(expected[i], StringComparison.Ordinal), $"{label}: '{errors[i]}' lacks '{expected[i]}'");
+            Assert.True(errors[i].Contains(expected[i], StringComparison.Ordinal), $"'{errors[i]}' lacks '{expected[i]}'");
         }
     }
 
     [Theory]
-    [InlineData("braces are ordinary characters", "Use {this} and } that {")]
-    [InlineData("placeholders are ordinary words", "{name}")]
-    public void A_custom_text_is_only_checked_for_emptiness_and_length(string label, string text)
+    [InlineData("Use {this} and } that {", Label = "braces are ordinary characters")]
+    [InlineData("{name}", Label = "placeholders are ordinary words")]
+    public void A_custom_text_is_only_checked_for_emptiness_and_length(string text)
     {
-        Assert.True(MessageTemplate.CheckCustom(text).Count == 0, label);
+        Assert.True(MessageTemplate.CheckCustom(text).Count == 0);
     }
 
     [Fact]

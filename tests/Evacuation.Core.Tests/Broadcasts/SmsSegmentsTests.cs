@@ -14,7 +14,7 @@ public class SmsSegmentsTests
 
     static string Repeat(string text, int count) => string.Concat(Enumerable.Repeat(text, count));
 
-    public static TheoryData<string, string, string, int, int> Boundaries => new()
+    public static Labelled<string, string, int, int> Boundaries => new()
     {
         // label, text, encoding, segments, units
         { "an empty text is nothing to send", "", Gsm7, 0, 0 },
@@ -62,16 +62,16 @@ public class SmsSegmentsTests
 
     [Theory]
     [MemberData(nameof(Boundaries))]
-    public void Counts_encoding_segments_and_units_at_every_boundary(string label, string text, string encoding, int segments, int units)
+    public void Counts_encoding_segments_and_units_at_every_boundary(string text, string encoding, int segments, int units)
     {
         var sms = SmsSegments.Of(text);
 
-        Assert.True(encoding == sms.Encoding, $"{label}: encoding {sms.Encoding}");
-        Assert.True(segments == sms.Count, $"{label}: {sms.Count} segments");
-        Assert.True(units == sms.Units, $"{label}: {sms.Units} units");
+        Assert.True(encoding == sms.Encoding, $"encoding {sms.Encoding}");
+        Assert.True(segments == sms.Count, $"{sms.Count} segments");
+        Assert.True(units == sms.Units, $"{sms.Units} units");
     }
 
-    public static TheoryData<string, string, string[]> ForcingCharacters => new()
+    public static Labelled<string, string[]> ForcingCharacters => new()
     {
         // label, text, characters that force UCS-2
         { "a GSM-7 text has none", "Leave now. {braces} cost two", [] },
@@ -87,9 +87,9 @@ public class SmsSegmentsTests
 
     [Theory]
     [MemberData(nameof(ForcingCharacters))]
-    public void Names_the_characters_that_push_an_otherwise_GSM7_text_into_UCS2(string label, string text, string[] expected)
+    public void Names_the_characters_that_push_an_otherwise_GSM7_text_into_UCS2(string text, string[] expected)
     {
-        Assert.True(expected.SequenceEqual(SmsSegments.Of(text).Ucs2Characters), label);
+        Assert.True(expected.SequenceEqual(SmsSegments.Of(text).Ucs2Characters));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class NextStepTests
     static readonly DateTime Now = new(2026, 11, 25, 8, 0, 0, DateTimeKind.Utc);
     static readonly DateTime? Deadline = null;
 
-    public static TheoryData<string, SendResult, DeliveryState, bool, bool> Outcomes => new()
+    public static Labelled<SendResult, DeliveryState, bool, bool> Outcomes => new()
     {
         { "accepted", SendResult.Sent("m1"), DeliveryState.Sent, false, false },
         { "chat not found", SendResult.Permanent("chat not found"), DeliveryState.Failed, false, false },
@@ -19,10 +19,9 @@ public sealed class NextStepTests
 
     [Theory]
     [MemberData(nameof(Outcomes))]
-    public void Each_outcome_leads_to_its_state(string label, SendResult result, DeliveryState state, bool unreachable, bool stop)
+    public void Each_outcome_leads_to_its_state(SendResult result, DeliveryState state, bool unreachable, bool stop)
     {
         var next = NextStep.After(result, 1, Now, Deadline);
-        Assert.True(label.Length > 0);
         Assert.Equal(state, next.State);
         Assert.Equal(unreachable, next.MarkUnreachable);
         Assert.Equal(stop, next.StopChannel);

@@ -10,7 +10,7 @@ public sealed class CrossingAssignmentTests
 
     static GeoPoint NorthBy(double km) => new(Origin.Latitude + (km / (GeoPoint.EarthRadiusKm * Math.PI / 180)), Origin.Longitude);
 
-    public static TheoryData<string, string, string, string?> CitiesNearEachBorder => new()
+    public static Labelled<string, string, string?> CitiesNearEachBorder => new()
     {
         { "Lviv goes to Poland", "Lviv", BorderCountry.Poland, "rava-ruska-hrebenne" },
         { "Lutsk in Volyn goes to Poland", "Volyn", BorderCountry.Poland, "ustyluh-zosin" },
@@ -26,14 +26,14 @@ public sealed class CrossingAssignmentTests
 
     [Theory]
     [MemberData(nameof(CitiesNearEachBorder))]
-    public void A_citizen_known_only_by_region_is_sent_to_the_nearest_crossing_from_its_centre(string label, string region, string country, string? crossingId)
+    public void A_citizen_known_only_by_region_is_sent_to_the_nearest_crossing_from_its_centre(string region, string country, string? crossingId)
     {
         var file = Some.ShippedFile();
 
         var crossing = new CrossingAssignment(file).ChooseFor(null, null, region);
 
         Assert.NotNull(crossing);
-        Assert.True(crossing.Country == country, $"{label}: got {crossing.Id} in {crossing.Country}");
+        Assert.True(crossing.Country == country, $"got {crossing.Id} in {crossing.Country}");
         if (crossingId is not null)
         {
             Assert.Equal(crossingId, crossing.Id);
@@ -69,7 +69,7 @@ public sealed class CrossingAssignmentTests
         Assert.Equal(BorderCountry.Poland, after.Country);
     }
 
-    public static TheoryData<string, double, double, string> CongestedCases => new()
+    public static Labelled<double, double, string> CongestedCases => new()
     {
         { "congested 35% and 70 km nearer is chosen", 200, 130, "congested" },
         { "congested 32% and 95 km nearer is chosen", 300, 205, "congested" },
@@ -80,7 +80,7 @@ public sealed class CrossingAssignmentTests
 
     [Theory]
     [MemberData(nameof(CongestedCases))]
-    public void A_congested_crossing_is_chosen_only_when_clearly_nearer_than_the_nearest_open_one(string label, double openKm, double congestedKm, string expected)
+    public void A_congested_crossing_is_chosen_only_when_clearly_nearer_than_the_nearest_open_one(double openKm, double congestedKm, string expected)
     {
         var open = Some.Crossing("open", NorthBy(openKm).Latitude, Origin.Longitude);
         var congested = Some.Crossing("congested", NorthBy(congestedKm).Latitude, Origin.Longitude, CrossingStatus.Congested);
@@ -88,7 +88,7 @@ public sealed class CrossingAssignmentTests
 
         var chosen = assignment.Choose(Origin);
 
-        Assert.True(chosen?.Id == expected, $"{label}: got {chosen?.Id}");
+        Assert.True(chosen?.Id == expected, $"got {chosen?.Id}");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class CrossingAssignmentTests
         Assert.Null(new CrossingAssignment(file).ChooseFor(49.84, 24.03, "Lviv"));
     }
 
-    public static TheoryData<string, double?, double?, string?, GeoPoint?> StartingPoints => new()
+    public static Labelled<double?, double?, string?, GeoPoint?> StartingPoints => new()
     {
         { "a shared location wins over the region", 48.0, 30.0, "Lviv", new GeoPoint(48.0, 30.0) },
         { "a shared location is enough without a region", 48.0, 30.0, null, new GeoPoint(48.0, 30.0) },
@@ -146,13 +146,13 @@ public sealed class CrossingAssignmentTests
 
     [Theory]
     [MemberData(nameof(StartingPoints))]
-    public void The_starting_point_is_the_shared_location_else_the_region_centre(string label, double? latitude, double? longitude, string? region, GeoPoint? expected)
+    public void The_starting_point_is_the_shared_location_else_the_region_centre(double? latitude, double? longitude, string? region, GeoPoint? expected)
     {
         var assignment = new CrossingAssignment(Some.ShippedFile());
 
         var from = assignment.StartingPoint(latitude, longitude, region);
 
-        Assert.True(from == expected, $"{label}: got {from}");
+        Assert.True(from == expected, $"got {from}");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class CrossingsFileValidationTests
 
     static string Crossing(string fields) => $$"""{ "id": "c-d", "ukrainianSide": "C", "otherSide": "D", {{fields}} }""";
 
-    public static TheoryData<string, string, string> BadFiles => new()
+    public static Labelled<string, string> BadFiles => new()
     {
         { "a duplicate id", FileWith(Good), "crossings.json line 4: crossing id 'a-b' appears twice (first on line 3)" },
         { "an id in capitals", FileWith(Good.Replace("a-b", "A-B", StringComparison.Ordinal)), "crossings.json line 4: crossing 'A-B': id must be lower-case letters, digits and single hyphens (it appears in URLs)" },
@@ -50,11 +50,11 @@ public sealed class CrossingsFileValidationTests
 
     [Theory]
     [MemberData(nameof(BadFiles))]
-    public void A_file_with_a_problem_is_refused_with_the_line_at_fault(string label, string json, string expectedMessage)
+    public void A_file_with_a_problem_is_refused_with_the_line_at_fault(string json, string expectedMessage)
     {
         var error = Assert.Throws<CrossingsFileException>(() => CrossingsFile.Parse(json));
 
-        Assert.True(expectedMessage == error.Message, $"{label}:\n expected {expectedMessage}\n got      {error.Message}");
+        Assert.True(expectedMessage == error.Message, $"expected {expectedMessage}\n got      {error.Message}");
     }
 
     [Fact]
@@ -141,16 +141,16 @@ public sealed class CrossingsFileValidationTests
     }
 
     [Theory]
-    [InlineData("empty crossings", """{ "crossings": [], "regions": [] }""", "crossings.json line 1: the file lists no crossings (expected a \"crossings\" array)")]
-    [InlineData("no crossings key", """{ "regions": [] }""", "crossings.json line 1: the file lists no crossings (expected a \"crossings\" array)")]
-    [InlineData("null document", "null", "crossings.json line 1: the file is empty (expected an object with \"crossings\" and \"regions\")")]
-    [InlineData("an array instead of an object", "[]", "crossings.json line 1: the file has a value of the wrong type (expected an object with \"crossings\" and \"regions\" as in the shipped file)")]
-    [InlineData("an unknown top-level field", """{ "crossing": [] }""", "crossings.json line 1: the file has unknown field 'crossing'")]
-    public void A_file_without_crossings_is_refused(string label, string json, string expectedMessage)
+    [InlineData("""{ "crossings": [], "regions": [] }""", "crossings.json line 1: the file lists no crossings (expected a \"crossings\" array)", Label = "empty crossings")]
+    [InlineData("""{ "regions": [] }""", "crossings.json line 1: the file lists no crossings (expected a \"crossings\" array)", Label = "no crossings key")]
+    [InlineData("null", "crossings.json line 1: the file is empty (expected an object with \"crossings\" and \"regions\")", Label = "null document")]
+    [InlineData("[]", "crossings.json line 1: the file has a value of the wrong type (expected an object with \"crossings\" and \"regions\" as in the shipped file)", Label = "an array instead of an object")]
+    [InlineData("""{ "crossing": [] }""", "crossings.json line 1: the file has unknown field 'crossing'", Label = "an unknown top-level field")]
+    public void A_file_without_crossings_is_refused(string json, string expectedMessage)
     {
         var error = Assert.Throws<CrossingsFileException>(() => CrossingsFile.Parse(json));
 
-        Assert.True(expectedMessage == error.Message, $"{label}: got {error.Message}");
+        Assert.True(expectedMessage == error.Message, $"got {error.Message}");
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class ShippedCrossingsFileTests
 
     public static TheoryData<string> RegionNames => new()
     {
-        // CONTRACT.md names these as examples of the `region` field.
+        // The public API names these as examples of the `region` field (docs/api.md, "Citizens"; README).
         "Lviv", "Kyiv", "Odesa", "Zakarpattia",
         // The 24 oblasts, by their common English names.
         "Cherkasy Oblast", "Chernihiv Oblast", "Chernivtsi Oblast", "Dnipropetrovsk Oblast", "Donetsk Oblast",

@@ -21,7 +21,7 @@ namespace Evacuation.Host.Tests.Broadcasts;
 /// </summary>
 public sealed class ApprovalFlowTests
 {
-    public const string SecondOperatorKey = "second-operator-key-0123456789abcdef";
+    public const string SecondOperatorKey = TestKeys.SecondOperator;
 
     /// <summary>The service, live against a fake Telegram, with a second Operator key and <c>citizens</c> in Lviv on Telegram.</summary>
     sealed record Service(EvacuationApp App, FakeTelegramServer Telegram) : IAsyncDisposable
@@ -36,16 +36,13 @@ public sealed class ApprovalFlowTests
     /// <summary>Live against <paramref name="telegram"/>, the approval threshold at its default unless given, and a second Operator key.</summary>
     public static Dictionary<string, string?> Settings(FakeTelegramServer telegram, string? threshold = null)
     {
-        var settings = Outboxes.LiveAgainst(telegram, null);
+        var settings = Providers.LiveAgainst(telegram, null);
         settings.Remove("Broadcasts:ApprovalThreshold");
         if (threshold is not null)
         {
             settings["Broadcasts:ApprovalThreshold"] = threshold;
         }
-        settings["Operators:ApiKeys:3:Name"] = "second-officer";
-        settings["Operators:ApiKeys:3:Key"] = SecondOperatorKey;
-        settings["Operators:ApiKeys:3:Role"] = "Operator";
-        return settings;
+        return TestKeys.WithSecondOperator(settings);
     }
 
     static async Task<Service> StartAsync(int citizens, StorageProvider provider = StorageProvider.Sqlite, string? threshold = null)

@@ -11,7 +11,7 @@ public sealed class BroadcastExpiryTests
     public async Task An_sms_carries_twilio_validity_until_the_broadcasts_expiry()
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(null, twilio));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(null, twilio));
         await app.AddCitizensAsync(2, telegram: false);
         var expiresAt = app.Time.GetUtcNow().AddMinutes(30);
 
@@ -27,7 +27,7 @@ public sealed class BroadcastExpiryTests
     public async Task Without_an_expiry_an_sms_leaves_twilios_default_and_the_broadcast_never_expires()
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(null, twilio));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(null, twilio));
         await app.AddCitizensAsync(1, telegram: false);
 
         var done = await app.UntilStateAsync(await app.BroadcastAsync(new { kind = "Advisory" }), "Completed");
@@ -41,7 +41,7 @@ public sealed class BroadcastExpiryTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AnswerNext(TelegramAnswers.HtmlBadGateway);
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(telegram, null));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null));
         await app.AddCitizensAsync(1, sms: false);
 
         var id = await app.BroadcastAsync(new { kind = "Advisory", expiresAt = app.Time.GetUtcNow().AddSeconds(1) });
@@ -61,7 +61,7 @@ public sealed class BroadcastExpiryTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AnswerNext(TelegramAnswers.HtmlBadGateway);
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(telegram, null));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null));
         await app.AddCitizensAsync(1, sms: false);
 
         var id = await app.BroadcastAsync(new { kind = "Advisory" });

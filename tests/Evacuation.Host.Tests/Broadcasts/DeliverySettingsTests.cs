@@ -48,7 +48,7 @@ public sealed class DeliverySettingsTests
     {
         await using var telegram = await Fakes.FakeTelegramServer.StartAsync();
         await using var twilio = await Fakes.FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(telegram, twilio));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, twilio));
 
         Assert.True(app.Services.GetRequiredKeyedService<IChannel>(ChannelKind.Telegram).IsLive);
         Assert.True(app.Services.GetRequiredKeyedService<IChannel>(ChannelKind.Sms).IsLive);

@@ -28,7 +28,7 @@ public sealed class SmsEstimateTests
     public async Task The_estimate_equals_what_Twilio_counts_in_every_language_for_a_real_audience(StorageProvider provider, string kind, string? englishText)
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
-        var settings = Outboxes.LiveAgainst(null, twilio);
+        var settings = Providers.LiveAgainst(null, twilio);
         settings["Messages:SenderName"] = "Embassy of Israel";
         settings["Messages:SenderNames:he"] = "שגרירות ישראל";
         settings["Messages:Hotline"] = "+972 3 555 0100";

@@ -19,7 +19,7 @@ public sealed class HelpCaseOpeningTests
     static async Task PostSmsAsync(EvacuationApp app, FakeTwilioServer twilio, List<KeyValuePair<string, string>> form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioEndpoints.InboundSmsPath) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Outboxes.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
+        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(twilio.AuthToken, Providers.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, form));
         (await app.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
         await app.Services.GetRequiredService<ReplyInterpreter>().InterpretPendingAsync(TestContext.Current.CancellationToken);
     }
@@ -29,7 +29,7 @@ public sealed class HelpCaseOpeningTests
     public async Task A_NeedsHelp_sms_opens_exactly_one_case_even_when_twilio_posts_it_twice(StorageProvider provider)
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(provider, Outboxes.LiveAgainst(null, twilio));
+        await using var app = await EvacuationApp.StartAsync(provider, Providers.LiveAgainst(null, twilio));
         var citizen = (await app.AddCitizensAsync(1, telegram: false)).Single();
         var form = InboundSmsTests.Inbound("SM" + Guid.NewGuid().ToString("N"), citizen.Phone!, "we are stuck, need help");
 
@@ -50,7 +50,7 @@ public sealed class HelpCaseOpeningTests
     public async Task A_pressed_4_button_opens_a_case()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(telegram, null));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null));
         var citizen = (await app.AddCitizensAsync(1, sms: false)).Single();
 
         telegram.EnqueueButtonPress(citizen.TelegramChatId!.Value, "reply:4");
@@ -121,7 +121,7 @@ public sealed class HelpCaseOpeningTests
     public async Task A_stranger_asking_for_help_gets_a_case_under_their_number_and_stays_a_reply_to_read()
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(null, twilio));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(null, twilio));
         const string Stranger = "+380671112233";
 
         await PostSmsAsync(app, twilio, InboundSmsTests.Inbound("SMs1", Stranger, "help please"));

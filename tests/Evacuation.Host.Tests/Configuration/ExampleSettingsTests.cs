@@ -11,10 +11,11 @@ public sealed class ExampleSettingsTests
         "Citizens:DefaultRegion", "Operators:ApiKeys:0:Name", "Operators:ApiKeys:0:Key", "Operators:ApiKeys:0:Role",
         "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:OnTheWayInterval", "Reminders:MaxReminders",
         "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Broadcasts:ApprovalThreshold", "Broadcasts:ApprovalWindow", "Routes:File",
-        "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline");
+        "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
+        "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json"), optional: false)
+        .AddJsonFile(Path.Combine(StartupPaths.RepositoryRoot(), "appsettings.example.json"), optional: false)
         .Build();
 
     [Theory]
@@ -28,15 +29,5 @@ public sealed class ExampleSettingsTests
         Assert.Matches("^<.*>$", Example["Twilio:AuthToken"]!);
         Assert.Matches("^AC x*$".Replace(" ", "", StringComparison.Ordinal), Example["Twilio:AccountSid"]!);
         Assert.All(Example.GetSection("Operators:ApiKeys").GetChildren(), k => Assert.Matches("^<.*>$", k["Key"]!));
-    }
-
-    static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Evacuation.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("Evacuation.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -44,7 +44,7 @@ public sealed class DashboardEndpointTests
     public void The_page_loads_nothing_from_another_site()
     {
         var names = DashboardAssets.Names.ToList();
-        Assert.Equal(["app.css", "app.js", "approvals.js", "cases.js", "index.html"], names.Order());
+        Assert.Equal(["app.css", "app.js", "approvals.js", "cases.js", "drill.js", "index.html"], names.Order());
         foreach (var name in names)
         {
             var text = System.Text.Encoding.UTF8.GetString(DashboardAssets.Find(name)!.Value.Bytes);

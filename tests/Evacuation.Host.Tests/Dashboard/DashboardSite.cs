@@ -76,23 +76,7 @@ public sealed class DashboardSite : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["ConnectionStrings:Evacuation"] = database.ConnectionString,
-            ["Operators:ApiKeys:0:Name"] = "duty-viewer",
-            ["Operators:ApiKeys:0:Key"] = EvacuationApp.ViewerKey,
-            ["Operators:ApiKeys:0:Role"] = "Viewer",
-            ["Operators:ApiKeys:1:Name"] = "duty-officer",
-            ["Operators:ApiKeys:1:Key"] = EvacuationApp.OperatorKey,
-            ["Operators:ApiKeys:1:Role"] = "Operator",
-            ["Operators:ApiKeys:2:Name"] = "admin",
-            ["Operators:ApiKeys:2:Key"] = EvacuationApp.AdminKey,
-            ["Operators:ApiKeys:2:Role"] = "Admin",
-            ["Telegram:MessagesPerSecond"] = "1000",
-            ["Twilio:SegmentsPerSecond"] = "1000",
-        };
-        foreach (var (key, value) in settings.Concat(extra))
+        foreach (var (key, value) in TestKeys.OnSqlite(database.ConnectionString, extra))
         {
             builder.UseSetting(key, value);
         }

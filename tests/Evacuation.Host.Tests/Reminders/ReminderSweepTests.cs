@@ -7,7 +7,7 @@ namespace Evacuation.Host.Tests.Reminders;
 
 public sealed class ReminderSweepTests
 {
-    public static TheoryData<string, Action<Citizen>, bool> Cases => new()
+    public static Labelled<Action<Citizen>, bool> Cases => new()
     {
         { "unconfirmed and silent for five hours", _ => { }, true },
         { "on the way for five hours (under the longer cadence)", c => c.Status = JourneyStatus.OnTheWay, false },
@@ -22,7 +22,7 @@ public sealed class ReminderSweepTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task The_sweep_reminds_only_silent_reachable_advised_citizens(string label, Action<Citizen> shape, bool reminded)
+    public async Task The_sweep_reminds_only_silent_reachable_advised_citizens(Action<Citizen> shape, bool reminded)
     {
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Reminded.Settings());
         var citizen = (await app.AdvisedCitizensAsync(1, (c, _) => shape(c)))[0];
@@ -30,7 +30,7 @@ public sealed class ReminderSweepTests
 
         var outcome = await app.Sweep().RunAsync(CancellationToken.None);
 
-        Assert.True((outcome.Reminded == 1) == reminded, label);
+        Assert.True((outcome.Reminded == 1) == reminded);
         Assert.Equal(reminded ? 1 : 0, (await app.ReminderDeliveriesAsync()).Count);
         Assert.Equal(reminded ? 1 : 0, (await app.CitizenAsync(citizen.Id)).RemindersSent);
     }

@@ -54,7 +54,7 @@ public sealed class ScheduledBroadcastTests
         Assert.True(reminders.GetProperty("paused").GetBoolean());
     }
 
-    public static TheoryData<string, TimeSpan, BroadcastState> Firings => new()
+    public static Labelled<TimeSpan, BroadcastState> Firings => new()
     {
         { "on time", TimeSpan.Zero, BroadcastState.Queued },
         { "five minutes late", TimeSpan.FromMinutes(5), BroadcastState.Queued },
@@ -63,7 +63,7 @@ public sealed class ScheduledBroadcastTests
 
     [Theory]
     [MemberData(nameof(Firings))]
-    public async Task A_trigger_fired_later_than_the_maximum_lateness_marks_the_broadcast_missed(string label, TimeSpan late, BroadcastState expected)
+    public async Task A_trigger_fired_later_than_the_maximum_lateness_marks_the_broadcast_missed(TimeSpan late, BroadcastState expected)
     {
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Reminded.Settings());
         await app.AddCitizensAsync(2);
@@ -73,7 +73,7 @@ public sealed class ScheduledBroadcastTests
         // The store's own trigger may fire too; whichever fires first decides, the other finds nothing to do.
         var state = await app.Services.GetRequiredService<ScheduledBroadcasts>().ReleaseAsync(Guid.Parse(id), CancellationToken.None);
 
-        Assert.True(state == expected || (expected == BroadcastState.Queued && state is BroadcastState.Sending or BroadcastState.Completed), label);
+        Assert.True(state == expected || (expected == BroadcastState.Queued && state is BroadcastState.Sending or BroadcastState.Completed));
         if (expected == BroadcastState.Missed)
         {
             Assert.Equal(0, await app.WithDbAsync(db => db.Deliveries.CountAsync()));
@@ -118,16 +118,16 @@ public sealed class ScheduledBroadcastTests
     }
 
     [Theory]
-    [InlineData("an hour ago", -60)]
-    [InlineData("31 days ahead", 31 * 24 * 60)]
-    public async Task A_send_time_in_the_past_or_too_far_ahead_is_refused(string label, int minutes)
+    [InlineData(-60, Label = "an hour ago")]
+    [InlineData(31 * 24 * 60, Label = "31 days ahead")]
+    public async Task A_send_time_in_the_past_or_too_far_ahead_is_refused(int minutes)
     {
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Reminded.Settings());
         await app.AddCitizensAsync(1);
 
         var response = await app.Operator().PostAsJsonAsync("/api/broadcasts", new { kind = "Advisory", sendAt = app.Time.GetUtcNow().AddMinutes(minutes) });
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, label);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest);
         Assert.Contains("sendAt", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Broadcasts.CountAsync()));
     }

@@ -60,7 +60,7 @@ public sealed class RouteAnswerTests
     public async Task Enrolment_ends_by_asking_for_the_location_with_the_button_in_the_chosen_language()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        var settings = Outboxes.LiveAgainst(telegram, null);
+        var settings = Providers.LiveAgainst(telegram, null);
         settings["Telegram:Updates"] = "Webhook";
         settings["Telegram:WebhookSecret"] = "webhook-secret-0123456789";
         settings["Telegram:WebhookUrl"] = "https://evac.example.org/webhooks/telegram";
@@ -69,7 +69,7 @@ public sealed class RouteAnswerTests
         var press = (await TelegramPayloadTests.ReadAsync("callback_query.json", citizen.TelegramChatId!.Value)).Replace("\"data\":\"reply:3\"", "\"data\":\"lang:uk\"", StringComparison.Ordinal);
 
         await TelegramPayloadTests.PostAsync(app, press);
-        await app.Services.GetRequiredService<ReplyInterpreter>().InterpretPendingAsync(TestContext.Current.CancellationToken);
+        await app.InterpretRepliesAsync();
 
         var answers = await app.WithDbAsync(db => db.Deliveries.AsNoTracking().Where(d => d.CitizenId == citizen.Id).ToListAsync());
         Assert.Contains(answers, a => a.Text == "Відтепер ми писатимемо вам українською.");

@@ -7,7 +7,7 @@ namespace Evacuation.Host.Tests.Routes;
 
 public sealed class RouteValuesTests
 {
-    public static TheoryData<string, Recipient> Recipients => new()
+    public static Labelled<Recipient> Recipients => new()
     {
         { "region only", Make("uk", "Lviv", "shehyni-medyka", null, null) },
         { "shared location", Make("en", "Lviv", "chop-zahony", 48.62, 22.29) },
@@ -18,7 +18,7 @@ public sealed class RouteValuesTests
 
     [Theory]
     [MemberData(nameof(Recipients))]
-    public void Cached_values_are_the_same_as_the_recipients_own_twice_over(string label, Recipient recipient)
+    public void Cached_values_are_the_same_as_the_recipients_own_twice_over(Recipient recipient)
     {
         var crossings = CrossingsFile.Load(CrossingsFile.ShippedPath);
         var planner = new CrossingPlanner(crossings);
@@ -28,8 +28,8 @@ public sealed class RouteValuesTests
 
         var expected = recipient.Values(crossings, planner.Assignment, signature, at);
 
-        Assert.True(expected == values.For(recipient), label);
-        Assert.True(expected == values.For(recipient with { Name = "Other" }) with { Name = recipient.Name }, label);
+        Assert.True(expected == values.For(recipient));
+        Assert.True(expected == values.For(recipient with { Name = "Other" }) with { Name = recipient.Name });
     }
 
     static Recipient Make(string language, string region, string? crossing, double? latitude, double? longitude) =>

@@ -26,7 +26,7 @@ public sealed class SmsPayloadTests
     /// <param name="Enrolled">A sender enrolled by this message.</param>
     public sealed record Outcome(JourneyStatus Status, bool Unhandled, int Answers, bool OptedOut = false, string? Enrolled = null);
 
-    public static TheoryData<string, string, bool, int, Outcome> Messages => new()
+    public static Labelled<string, bool, int, Outcome> Messages => new()
     {
         // label, file, opted out before, times posted, outcome
         { "a reply code", "twilio-code.txt", false, 1, new(JourneyStatus.Departed, Unhandled: false, Answers: 1) },
@@ -46,11 +46,10 @@ public sealed class SmsPayloadTests
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public async Task A_recorded_inbound_sms_is_stored_once_and_has_its_expected_effect(string label, string file, bool optedOut, int posts, Outcome expected)
+    public async Task A_recorded_inbound_sms_is_stored_once_and_has_its_expected_effect(string file, bool optedOut, int posts, Outcome expected)
     {
-        Assert.NotEmpty(label);
         await using var twilio = await FakeTwilioServer.StartAsync();
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Outboxes.LiveAgainst(null, twilio));
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(null, twilio));
         var citizen = (await app.AddCitizensAsync(1, telegram: false, shape: (c, _) => (c.Language, c.Phone, c.OptedOut) = ("en", Registered, optedOut))).Single();
         var body = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Twilio", "Payloads", file), TestContext.Current.CancellationToken);
 
@@ -60,7 +59,7 @@ public sealed class SmsPayloadTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("<Response></Response>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
-        await app.Services.GetRequiredService<ReplyInterpreter>().InterpretPendingAsync(TestContext.Current.CancellationToken);
+        await app.InterpretRepliesAsync();
 
         var reply = Assert.Single(await app.WithDbAsync(db => db.Replies.AsNoTracking().ToListAsync()));
         Assert.Equal(expected.Unhandled, reply.Unhandled);
@@ -108,7 +107,7 @@ public sealed class SmsPayloadTests
         using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioEndpoints.InboundSmsPath) { Content = content };
-        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(authToken, Outboxes.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, Pairs(body)));
+        request.Headers.Add("X-Twilio-Signature", FakeTwilioServer.Sign(authToken, Providers.PublicBaseUrl + TwilioEndpoints.InboundSmsPath, Pairs(body)));
         return await app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
     }
 

@@ -86,9 +86,6 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTime>("Deadline")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -104,6 +101,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("FanOutCursor")
                         .HasColumnType("uuid");
 
@@ -117,6 +117,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("integer");
@@ -276,6 +279,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -343,6 +349,9 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
+
+                    b.HasIndex("DrillId")
+                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -424,10 +433,16 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<Guid>("CitizenId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Keyboard")
@@ -443,6 +458,9 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -473,9 +491,90 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AnswersPlanned")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AnswersSent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CleanedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CleanedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("CloseCrossing")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("CrossingClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CrossingNotesBefore")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CrossingStatusBefore")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Minutes")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ReminderRounds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>

@@ -79,9 +79,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("Deadline")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -97,6 +94,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("FanOutCursor")
                         .HasColumnType("TEXT");
 
@@ -110,6 +110,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
@@ -265,6 +268,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DrillId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("TEXT");
 
@@ -332,6 +338,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
+
+                    b.HasIndex("DrillId")
+                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -411,10 +420,16 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<Guid>("CitizenId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Keyboard")
@@ -430,6 +445,9 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -460,9 +478,90 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnswersPlanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CleanedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CleanedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CloseCrossing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CrossingClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingNotesBefore")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrossingStatusBefore")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Minutes")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ReminderRounds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>

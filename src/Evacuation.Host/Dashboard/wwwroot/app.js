@@ -11,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 let apiKey = sessionStorage.getItem(KEY_STORAGE);
 let role = null;
 let myName = null;
-// Sections kept in their own files (approvals.js, cases.js) register a function here that each refresh awaits.
+// Sections kept in their own files (approvals.js, cases.js, drill.js) register a function here that each refresh awaits.
 const sections = [];
 let pollTimer = null;
 let estimated = null; // the request body the shown estimate is for; sending needs it
@@ -78,6 +78,7 @@ async function signIn(key) {
   const readOnly = role === 'Viewer';
   $('read-only').hidden = !readOnly;
   for (const button of document.querySelectorAll('.operator-only')) button.disabled = readOnly;
+  for (const button of document.querySelectorAll('.admin-only')) button.disabled = role !== 'Admin';
   refresh();
 }
 

@@ -15,9 +15,9 @@ namespace Evacuation.Host.Tests;
 /// </summary>
 public sealed class EvacuationApp : WebApplicationFactory<Program>
 {
-    public const string ViewerKey = "viewer-key-0123456789abcdef";
-    public const string OperatorKey = "operator-key-0123456789abcdef";
-    public const string AdminKey = "admin-key-0123456789abcdef";
+    public const string ViewerKey = TestKeys.Viewer;
+    public const string OperatorKey = TestKeys.Operator;
+    public const string AdminKey = TestKeys.Admin;
 
     readonly Dictionary<string, string?> settings;
     readonly bool ownsDatabase;
@@ -42,20 +42,9 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
 
     static EvacuationApp Start(TestDatabase database, Dictionary<string, string?>? extra, bool ownsDatabase)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = database.Provider.ToString(),
-            ["ConnectionStrings:Evacuation"] = database.ConnectionString,
-            ["Operators:ApiKeys:0:Name"] = "duty-viewer",
-            ["Operators:ApiKeys:0:Key"] = ViewerKey,
-            ["Operators:ApiKeys:0:Role"] = "Viewer",
-            ["Operators:ApiKeys:1:Name"] = "duty-officer",
-            ["Operators:ApiKeys:1:Key"] = OperatorKey,
-            ["Operators:ApiKeys:1:Role"] = "Operator",
-            ["Operators:ApiKeys:2:Name"] = "admin",
-            ["Operators:ApiKeys:2:Key"] = AdminKey,
-            ["Operators:ApiKeys:2:Role"] = "Admin",
-        };
+        var settings = TestKeys.Settings();
+        settings["Storage:Provider"] = database.Provider.ToString();
+        settings["ConnectionStrings:Evacuation"] = database.ConnectionString;
         foreach (var (key, value) in extra ?? [])
         {
             settings[key] = value;

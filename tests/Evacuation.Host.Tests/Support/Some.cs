@@ -29,4 +29,18 @@ public static class Some
 
     /// <summary>A valid Ukrainian mobile number, different for each n.</summary>
     public static string Phone(int n) => $"+38050{n:D7}";
+
+    public static async Task<string> BroadcastAsync(this EvacuationApp app, object request)
+    {
+        var response = await app.Operator().PostAsJsonAsync("/api/broadcasts", request);
+        var body = await response.ReadJsonAsync();
+        if ((int)response.StatusCode != 202)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
+        }
+        return body.GetProperty("id").GetString()!;
+    }
+
+    public static async Task<JsonElement> ProgressAsync(this EvacuationApp app, string id) =>
+        await (await app.Viewer().GetAsync($"/api/broadcasts/{id}")).ReadJsonAsync();
 }

@@ -1,0 +1,78 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Evacuation.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class I19Drills : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "DrillId",
+                table: "citizens",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "drills",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Citizens = table.Column<int>(type: "INTEGER", nullable: false),
+                    Minutes = table.Column<double>(type: "REAL", nullable: false),
+                    CloseCrossing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    AdvisoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AnswersPlanned = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnswersSent = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderRounds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Escalated = table.Column<int>(type: "INTEGER", nullable: false),
+                    CrossingId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CrossingClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CrossingStatusBefore = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CrossingNotesBefore = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CleanedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CleanedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drills", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_citizens_DrillId",
+                table: "citizens",
+                column: "DrillId",
+                filter: "\"DrillId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drills_StartedAt",
+                table: "drills",
+                column: "StartedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "drills");
+
+            migrationBuilder.DropIndex(
+                name: "IX_citizens_DrillId",
+                table: "citizens");
+
+            migrationBuilder.DropColumn(
+                name: "DrillId",
+                table: "citizens");
+        }
+    }
+}
