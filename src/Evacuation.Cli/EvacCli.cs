@@ -47,6 +47,17 @@ public static class EvacCli
             AddCases(config);
             config.AddCommand<StatsCommand>("stats")
                 .WithDescription("Citizens by journey status and region, and the estimated people still in the country.");
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("Operator keys (Admin): list, create, revoke.");
+                keys.AddCommand<KeysListCommand>("list").WithDescription("Every key: name, role, source, created, last used, revoked; never a secret.");
+                keys.AddCommand<KeysCreateCommand>("create")
+                    .WithDescription("Create a key; it is printed once and cannot be shown again.")
+                    .WithExample("keys", "create", "wall-screen", "--role", "Viewer");
+                keys.AddCommand<KeysRevokeCommand>("revoke")
+                    .WithDescription("Revoke a key by id or name; refused on every node within a second.")
+                    .WithExample("keys", "revoke", "wall-screen");
+            });
             config.AddBranch("report", report =>
             {
                 report.SetDescription("Reports for duty officers.");

@@ -37,13 +37,14 @@ public sealed class ImportCommand(Terminal terminal, OperatorApi api) : AsyncCom
             });
 
         var rejected = answer.GetProperty("rejected");
+        var rejectedTotal = Total(answer, "rejectedTotal", rejected);
         terminal.Console.MarkupLine(
             $"imported [bold green]{N(answer, "imported")}[/], updated [bold]{N(answer, "updated")}[/], " +
-            $"unchanged {N(answer, "unchanged")}, rejected [bold {(rejected.GetArrayLength() > 0 ? "red" : "default")}]{rejected.GetArrayLength()}[/]");
-        WriteLines(terminal.Console, "Rejected lines", rejected, "reason");
+            $"unchanged {N(answer, "unchanged")}, rejected [bold {(rejectedTotal > 0 ? "red" : "default")}]{rejectedTotal.ToString("N0", CultureInfo.InvariantCulture)}[/]");
+        WriteLines(terminal.Console, "Rejected lines", rejected, "reason", rejectedTotal);
         if (answer.TryGetProperty("warnings", out var warnings))
         {
-            WriteLines(terminal.Console, "Warnings", warnings, "message");
+            WriteLines(terminal.Console, "Warnings", warnings, "message", Total(answer, "warningsTotal", warnings));
         }
         return ExitCodes.Ok;
     }
@@ -60,18 +61,23 @@ public sealed class ImportCommand(Terminal terminal, OperatorApi api) : AsyncCom
         }
     }
 
-    static void WriteLines(IAnsiConsole console, string title, JsonElement lines, string text)
+    /// <summary>The service lists the first 1,000 and counts them all; older services sent only the list.</summary>
+    static int Total(JsonElement answer, string name, JsonElement shown) =>
+        answer.TryGetProperty(name, out var total) && total.ValueKind == JsonValueKind.Number ? total.GetInt32() : shown.GetArrayLength();
+
+    static void WriteLines(IAnsiConsole console, string title, JsonElement lines, string text, int total)
     {
         if (lines.GetArrayLength() == 0)
         {
             return;
         }
-        var table = new Table().Border(TableBorder.Rounded).Title(title);
+        var more = total - lines.GetArrayLength();
+        var table = new Table().Border(TableBorder.Rounded).Title(more > 0 ? string.Create(CultureInfo.InvariantCulture, $"{title} (the first {lines.GetArrayLength():N0} of {total:N0})") : title);
         table.AddColumn(new TableColumn("Line").RightAligned());
         table.AddColumn(text == "reason" ? "Reason" : "Message");
         foreach (var line in lines.EnumerateArray())
         {
-            table.AddRow(line.GetProperty("line").ToString(), Markup.Escape(line.GetProperty(text).GetString() ?? ""));
+            table.AddRow(new Text(line.GetProperty("line").ToString()), new Text(line.GetProperty(text).GetString() ?? ""));
         }
         console.Write(table);
     }

@@ -39,6 +39,9 @@ public sealed class OperatorApi(HttpClient? http, string url)
     public async Task<JsonElement> PostAsync(string path, HttpContent content, CancellationToken cancellationToken) =>
         await ReadAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, cancellationToken), cancellationToken);
 
+    public async Task<JsonElement> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        await ReadAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken), cancellationToken);
+
     /// <summary>A response whose body the caller streams; already checked for success.</summary>
     public async Task<HttpResponseMessage> OpenAsync(string path, CancellationToken cancellationToken)
     {

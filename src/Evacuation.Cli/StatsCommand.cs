@@ -23,7 +23,8 @@ public sealed class StatsCommand(Terminal terminal, OperatorApi api) : AsyncComm
         table.AddColumn(new TableColumn("All").RightAligned());
         foreach (var region in stats.GetProperty("byRegion").EnumerateObject())
         {
-            table.AddRow(Row(region.Name, region.Value, statuses));
+            // Region names are data (an import may bring "[red]"): shown as text, never read as markup.
+            table.AddRow(Row(region.Name, region.Value, statuses).Select(c => new Text(c)));
         }
         table.AddRow(Row("All", byStatus, statuses).Select(c => new Markup("[bold]" + Markup.Escape(c) + "[/]")));
         terminal.Console.Write(table);

@@ -15,11 +15,14 @@ sealed class BroadcastTable : IEntityTypeConfiguration<Broadcast>
         b.Property(x => x.Channels).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.CreatedBy).HasMaxLength(100);
-        b.Property(x => x.TextsJson).HasMaxLength(16000);
-        b.Property(x => x.AudienceJson).HasMaxLength(16000);
+        // JSON escapes every Hebrew and Cyrillic letter as \uXXXX (six characters, twelve for an emoji): four texts of
+        // 1,600 characters can take 77,000, and an estimate lists every character that forces UCS-2, so these
+        // columns are unbounded (text on PostgreSQL).
+        b.Property(x => x.TextsJson);
+        b.Property(x => x.AudienceJson);
         b.Property(x => x.DecidedBy).HasMaxLength(100);
         b.Property(x => x.DecisionNote).HasMaxLength(500);
-        b.Property(x => x.EstimateJson).HasMaxLength(16000);
+        b.Property(x => x.EstimateJson);
         // Fan-out and the completion check look for broadcasts that are not finished.
         b.HasIndex(x => new { x.State, x.SendAt });
         b.HasIndex(x => x.CreatedAt);

@@ -2,6 +2,8 @@ using Evacuation.Core.Auditing;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Cases;
 using Evacuation.Core.Citizens;
+using Evacuation.Core.Cluster;
+using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
 using Evacuation.Core.Drills;
 using Evacuation.Core.Operators;
@@ -39,6 +41,12 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
+    public DbSet<ClusterNode> ClusterNodes => Set<ClusterNode>();
+
+    public DbSet<ClusterRole> ClusterRoles => Set<ClusterRole>();
+
+    public DbSet<ChannelStop> ChannelStops => Set<ChannelStop>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every time is stored as UTC and comes back marked as UTC, on both providers.
@@ -72,15 +80,7 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
             a.HasIndex(x => x.At);
         });
 
-        modelBuilder.Entity<StoredApiKey>(k =>
-        {
-            k.ToTable("api_keys");
-            k.HasKey(x => x.Id);
-            k.Property(x => x.Name).HasMaxLength(100);
-            k.Property(x => x.KeyHash).HasMaxLength(64);
-            k.HasIndex(x => x.KeyHash).IsUnique();
-        });
-
+        modelBuilder.ApplyConfiguration(new ApiKeyTable());
         modelBuilder.ApplyConfiguration(new CitizenTable());
         modelBuilder.ApplyConfiguration(new BroadcastTable());
         modelBuilder.ApplyConfiguration(new DeliveryTable());
@@ -89,6 +89,9 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new DrillTable());
         modelBuilder.ApplyConfiguration(new HelpCaseTable());
         modelBuilder.ApplyConfiguration(new CaseNoteTable());
+        modelBuilder.ApplyConfiguration(new ClusterNodeTable());
+        modelBuilder.ApplyConfiguration(new ClusterRoleTable());
+        modelBuilder.ApplyConfiguration(new ChannelStopTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -22,6 +22,7 @@ sealed class ReplyTable : IEntityTypeConfiguration<Reply>
         r.Property(x => x.Text).HasMaxLength(InboundMessage.MaxTextLength);
         r.Property(x => x.CallbackQueryId).HasMaxLength(64);
         r.Property(x => x.Meaning).HasMaxLength(200);
+        r.Property(x => x.EnteredBy).HasMaxLength(100);
         r.HasIndex(x => new { x.Channel, x.ProviderKey }).IsUnique();
         r.HasIndex(x => x.InterpretedAt);
         r.HasIndex(x => new { x.Unhandled, x.ReceivedAt });

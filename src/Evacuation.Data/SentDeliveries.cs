@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Evacuation.Core.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -22,8 +23,13 @@ public static class SentDeliveries
         INSERT INTO citizen_events ("CitizenId", "At", "Kind", "Actor", "Detail") VALUES (@citizen, @now, 'MessageSent', 'system', @detail)
         """;
 
-    const string Touch = """
-        UPDATE citizens SET "LastContactAt" = @now WHERE "Id" = @citizen
+    // A reminder counts when it is sent, once (only when this call moved the delivery to Sent): the sweep only queues it.
+    const string Touch = $"""
+        UPDATE citizens SET "LastContactAt" = @now,
+            "RemindersSent" = "RemindersSent" + CASE WHEN @moved = 1 AND EXISTS (
+                SELECT 1 FROM deliveries d JOIN broadcasts b ON b."Id" = d."BroadcastId"
+                WHERE d."Id" = @id AND b."CreatedBy" = '{ReminderRules.Author}') THEN 1 ELSE 0 END
+        WHERE "Id" = @citizen
         """;
 
     public sealed record Accepted(Guid DeliveryId, Guid? ClaimId, Guid CitizenId, string? ProviderMessageId, string Detail);
@@ -44,13 +50,14 @@ public static class SentDeliveries
         foreach (var row in accepted)
         {
             var claim = row.ClaimId is { } id ? Id(id, sqlite) : DBNull.Value;
-            if (await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)), ("@claim", claim)) == 0)
+            var moved = await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)), ("@claim", claim));
+            if (moved == 0)
             {
                 // Someone else claimed it since (our lease ran out), or it moved on: theirs to record, not ours.
                 continue;
             }
             await RunAsync(addEvent, cancellationToken, ("@citizen", Id(row.CitizenId, sqlite)), ("@now", time), ("@detail", row.Detail));
-            await RunAsync(touch, cancellationToken, ("@now", time), ("@citizen", Id(row.CitizenId, sqlite)));
+            await RunAsync(touch, cancellationToken, ("@now", time), ("@moved", moved), ("@id", Id(row.DeliveryId, sqlite)), ("@citizen", Id(row.CitizenId, sqlite)));
         }
     }
 

@@ -4,11 +4,14 @@ using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Cases;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Configuration;
 using Evacuation.Host.Dashboard;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Drills;
 using Evacuation.Host.Health;
+using Evacuation.Host.Limits;
+using Evacuation.Host.Metrics;
 using Evacuation.Host.Operators;
 using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
@@ -29,7 +32,9 @@ try
     // What the service is made of.
     builder.AddApiConventions();
     builder.AddStorage();
+    builder.AddCluster();
     builder.AddOperators();
+    builder.AddLimits();
     builder.AddRoutes();
     builder.AddMessages();
     builder.AddCitizenRegistry();
@@ -43,6 +48,7 @@ try
     builder.AddDrills();
     builder.AddCases();
     builder.AddApprovals();
+    builder.AddMetrics();
 
     var app = builder.Build();
 
@@ -50,13 +56,16 @@ try
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     app.LoadRoutes();
     await app.PrepareDatabaseAsync();
+    await app.JoinClusterAsync();
     await app.LoadCrossingStatesAsync();
     await app.LoadKeysAsync();
 
     // What it answers.
     app.UseApiConventions();
     app.MapHealth();
+    app.MapMetrics();
     app.MapOperators();
+    app.MapKeys();
     app.MapCitizens();
     app.MapInvitations();
     app.MapStats();

@@ -19,7 +19,7 @@ namespace Evacuation.Benchmarks;
 /// </summary>
 public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Deliveries.DeliveryPulse>
 {
-    public const string OperatorKey = "benchmark-operator-key-0123456789";
+    public const string OperatorKey = "benchmark-operator-key-0123456789abcdef";
 
     readonly Dictionary<string, string?> settings;
     readonly Action<IServiceCollection>? services;
@@ -52,6 +52,8 @@ public sealed class BenchmarkHost : WebApplicationFactory<Evacuation.Host.Delive
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             // One operator measures sending speed: large live broadcasts go out without waiting for a second one.
             ["Broadcasts:ApprovalThreshold"] = "100000000",
+            // The inbound benchmarks post thousands of webhooks a second from one address: measured, not limited.
+            ["Limits:PerAddressPerMinute"] = "100000000",
         };
         foreach (var (key, value) in extra)
         {

@@ -11,6 +11,7 @@ var names = args.Where((a, i) => !options.Contains(a) && (i == 0 || !options.Con
 var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["import"] = () => ImportBenchmark.RunAsync(size ?? 100_000),
+    ["import-memory"] = () => ImportMemoryBenchmark.RunAsync(size ?? 199),
     ["fanout"] = () => FanOutBenchmark.RunAsync(size ?? 100_000),
     ["dispatch"] = () => DispatchBenchmark.RunAsync(size ?? 20_000),
     ["pacing"] = () => PacingBenchmark.RunAsync(size ?? 10_000),

@@ -13,7 +13,7 @@ namespace Evacuation.Benchmarks;
 /// </summary>
 public static class RerouteBenchmark
 {
-    const string AdminKey = "benchmark-admin-key-0123456789";
+    const string AdminKey = "benchmark-admin-key-0123456789abcdef";
     const string Closed = "shehyni-medyka";
     const string Elsewhere = "palanka-palanca";
     const string Unused = "kuchurhan-pervomaisc";

@@ -116,8 +116,8 @@ public sealed class CliCommandTests : IAsyncLifetime
         var file = Path.Combine(Path.GetTempPath(), $"evac-report-{Guid.NewGuid():N}.csv");
         files.Add(file);
 
-        var stdout = await host.RunAsync(CliHost.ViewerKey, "report", "unconfirmed");
-        var written = await host.RunAsync(CliHost.ViewerKey, "report", "unconfirmed", "-o", file);
+        var stdout = await host.RunAsync(CliHost.OperatorKey, "report", "unconfirmed");
+        var written = await host.RunAsync(CliHost.OperatorKey, "report", "unconfirmed", "-o", file);
 
         Assert.Equal(ExitCodes.Ok, stdout.ExitCode);
         Assert.Equal(4, stdout.Output.Trim().Split('\n').Length);

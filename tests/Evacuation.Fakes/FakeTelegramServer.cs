@@ -65,6 +65,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// While true, every method answers 401 Unauthorized, as Telegram does for a revoked token; set it back to false to
+    /// accept the token again.
+    /// </summary>
+    public bool RefuseToken { get; set; }
+
     /// <summary>Script the next sendMessage answers (shortcut for <c>Answers.Next</c>).</summary>
     public void AnswerNext(params FakeAnswer[] answers) => Answers.Next(answers);
 
@@ -164,6 +170,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         if (token != Token)
         {
             await WriteAsync(context, TelegramAnswers.NotFound);
+            return;
+        }
+
+        if (RefuseToken)
+        {
+            await WriteAsync(context, TelegramAnswers.Unauthorized);
             return;
         }
 

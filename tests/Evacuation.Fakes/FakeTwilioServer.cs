@@ -43,11 +43,26 @@ public sealed class FakeTwilioServer : IAsyncDisposable
     public static async Task<FakeTwilioServer> StartAsync(string accountSid = DefaultAccountSid, string authToken = DefaultAuthToken)
     {
         var server = new FakeTwilioServer(accountSid, authToken);
-        (server.app, server.BaseUrl) = await FakeKestrel.StartAsync(a => a.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", server.CreateMessageAsync));
+        (server.app, server.BaseUrl) = await FakeKestrel.StartAsync(a =>
+        {
+            a.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", server.CreateMessageAsync);
+            a.MapGet("/2010-04-01/Accounts/{sid}.json", server.FetchAccountAsync);
+        });
         return server;
     }
 
     public void AnswerNext(params FakeAnswer[] answers) => Answers.Next(answers);
+
+    /// <summary>
+    /// While true, every request is refused as Twilio refuses wrong credentials (401, code 20003), as after the auth
+    /// token was rotated; set it back to false to accept them again.
+    /// </summary>
+    public bool RefuseCredentials { get; set; }
+
+    /// <summary>How many account fetches (the service's credential probe) were made.</summary>
+    public int AccountFetches => accountFetches;
+
+    private int accountFetches;
 
     public void AnswerForNumber(string to, FakeAnswer answer) => Answers.ForAddress(to, answer);
 
@@ -144,11 +159,24 @@ public sealed class FakeTwilioServer : IAsyncDisposable
         stopping.Dispose();
     }
 
+    private async Task FetchAccountAsync(HttpContext context, string sid)
+    {
+        Interlocked.Increment(ref accountFetches);
+        var (user, password) = BasicAuth(context.Request);
+        if (user != AccountSid || password != AuthToken || sid != AccountSid || RefuseCredentials)
+        {
+            await WriteAsync(context, TwilioAnswers.AuthenticationFailed);
+            return;
+        }
+        var account = new JsonObject { ["sid"] = sid, ["friendly_name"] = "Evacuation test account", ["status"] = "active", ["type"] = "Full" };
+        await WriteAsync(context, new FakeAnswer(200, account.ToJsonString()));
+    }
+
     private async Task CreateMessageAsync(HttpContext context, string sid)
     {
         var form = await ReadRawFormAsync(context.Request);
         var (user, password) = BasicAuth(context.Request);
-        var authenticated = user == AccountSid && password == AuthToken && sid == AccountSid;
+        var authenticated = user == AccountSid && password == AuthToken && sid == AccountSid && !RefuseCredentials;
         var request = new TwilioRequest(sid, user, authenticated, form);
         Log.Add(request);
 

@@ -3,9 +3,9 @@ namespace Evacuation.Testing;
 /// <summary>One operator key per role, and the settings that configure them: what every in-process service of the tests signs in with.</summary>
 public static class TestKeys
 {
-    public const string Viewer = "viewer-key-0123456789abcdef";
-    public const string Operator = "operator-key-0123456789abcdef";
-    public const string Admin = "admin-key-0123456789abcdef";
+    public const string Viewer = "viewer-key-0123456789abcdef-0123456789";
+    public const string Operator = "operator-key-0123456789abcdef-0123456789";
+    public const string Admin = "admin-key-0123456789abcdef-0123456789";
 
     /// <summary>Another Operator, for what needs a second person (approving a broadcast); not in <see cref="Settings"/>.</summary>
     public const string SecondOperator = "second-operator-key-0123456789abcdef";

@@ -7,8 +7,11 @@ namespace Evacuation.Channels.Sandbox;
 /// A channel without credentials: every message is accepted and shown, none leaves the machine. Everything around
 /// it (queue, pacing, statuses, reminders) behaves as with a live channel, so a drill rehearses the real thing.
 /// </summary>
-public sealed class SandboxChannel(ChannelKind kind, ILogger<SandboxChannel> logger) : IChannel
+public sealed class SandboxChannel(ChannelKind kind, ILogger<SandboxChannel> logger) : IChannel, ICredentialProbe
 {
+    /// <summary>A sandbox has no credentials to refuse.</summary>
+    public Task<SendResult> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(SendResult.Sent("sandbox"));
+
     public ChannelKind Kind => kind;
 
     public bool IsLive => false;
@@ -24,6 +27,6 @@ public sealed class SandboxChannel(ChannelKind kind, ILogger<SandboxChannel> log
     static string Preview(string text)
     {
         var oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= 80 ? oneLine : oneLine[..80] + "…";
+        return Core.Texts.Shortened.WithEllipsis(oneLine, 80);
     }
 }

@@ -15,7 +15,7 @@ namespace Evacuation.Channels.Telegram;
 /// case where a send makes more than one request. If a later part fails, the result is that part's failure and the
 /// earlier parts have been delivered: Telegram has no idempotency key, so a retry repeats them.
 /// </remarks>
-public sealed class TelegramChannel(ITelegramBotClient bot) : IChannel
+public sealed class TelegramChannel(ITelegramBotClient bot) : IChannel, ICredentialProbe
 {
     public ChannelKind Kind => ChannelKind.Telegram;
 
@@ -46,6 +46,24 @@ public sealed class TelegramChannel(ITelegramBotClient bot) : IChannel
         }
 
         return SendResult.Sent(lastId!);
+    }
+
+    /// <summary>getMe: the cheapest call that proves the token names a bot (https://core.telegram.org/bots/api#getme).</summary>
+    public async Task<SendResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var me = await bot.GetMe(cancellationToken);
+            return SendResult.Sent(me.Id.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (ApiRequestException ex)
+        {
+            return TelegramErrors.Map(ex.ErrorCode, ex.Message, ex.Parameters?.RetryAfter);
+        }
+        catch (Exception ex) when (ex is RequestException or HttpRequestException or OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return SendResult.Retry(Describe(ex));
+        }
     }
 
     private async Task<SendResult> SendPartAsync(long chatId, string text, ReplyMarkup? markup, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Evacuation.Core.Operators;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Channels.Telegram;
@@ -27,6 +28,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             failures.Add($"Telegram:MessagesPerSecond must be between 1 and 1000 (got {options.MessagesPerSecond})");
         }
 
+        if (KeySecrets.IsPlaceholder(options.WebhookSecret))
+        {
+            failures.Add($"Telegram:WebhookSecret is the placeholder from appsettings.example.json; put a random string of {KeySecrets.MinimumLength}-256 characters of A-Z a-z 0-9 _ - there, or leave it empty in polling mode");
+        }
+
         if (options.Updates == TelegramUpdates.Webhook)
         {
             // secret_token: 1-256 characters, only A-Z, a-z, 0-9, _ and - (https://core.telegram.org/bots/api#setwebhook).
@@ -34,9 +40,18 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             {
                 failures.Add("Telegram:WebhookSecret is required when Telegram:Updates is Webhook");
             }
+            else if (KeySecrets.IsPlaceholder(options.WebhookSecret))
+            {
+                // Said below, in any mode.
+            }
             else if (!WebhookSecretShape().IsMatch(options.WebhookSecret))
             {
                 failures.Add("Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -");
+            }
+            else if (options.WebhookSecret.Length < KeySecrets.MinimumLength)
+            {
+                // Anyone who guesses it can post updates as if from Telegram: long enough that nobody can.
+                failures.Add($"Telegram:WebhookSecret must be at least {KeySecrets.MinimumLength} characters");
             }
 
             if (string.IsNullOrWhiteSpace(options.WebhookUrl))

@@ -2,6 +2,7 @@ using System.Globalization;
 using Evacuation.Core.Channels;
 using Twilio.Clients;
 using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -11,7 +12,7 @@ namespace Evacuation.Channels.Twilio;
 /// Sends SMS with Twilio's Messages API (https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource):
 /// one create request per message, the sender being the Messaging Service when set, else the From number.
 /// </summary>
-public sealed class TwilioChannel(ITwilioRestClient client, TwilioOptions options) : IChannel
+public sealed class TwilioChannel(ITwilioRestClient client, TwilioOptions options) : IChannel, ICredentialProbe
 {
     public const string StatusCallbackPath = "/webhooks/twilio/status";
 
@@ -63,6 +64,24 @@ public sealed class TwilioChannel(ITwilioRestClient client, TwilioOptions option
         catch (Exception ex) when (ex is TwilioException or HttpRequestException or OperationCanceledException or IOException)
         {
             // The exception text is not passed on: it may carry the recipient's number.
+            return SendResult.Retry(Describe(ex));
+        }
+    }
+
+    /// <summary>Fetches our own account: it answers 401 (code 20003) while the credentials are wrong (https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource).</summary>
+    public async Task<SendResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var account = await AccountResource.FetchAsync(pathSid: options.AccountSid, client: client).WaitAsync(cancellationToken);
+            return SendResult.Sent(account.Sid ?? "");
+        }
+        catch (ApiException ex) when (ex.Status != 0)
+        {
+            return TwilioErrors.Map(ex.Code, ex.Status);
+        }
+        catch (Exception ex) when (ex is TwilioException or HttpRequestException or OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+        {
             return SendResult.Retry(Describe(ex));
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Evacuation.Core.Operators;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Channels.Twilio;
@@ -22,6 +23,11 @@ public sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOpti
         if (hasToken && !hasSid)
         {
             failures.Add("Twilio:AccountSid is required when Twilio:AuthToken is set (leave both empty for the SMS sandbox)");
+        }
+
+        if (KeySecrets.IsPlaceholder(options.AuthToken))
+        {
+            failures.Add("Twilio:AuthToken is the placeholder from appsettings.example.json; put the auth token from the Twilio console there, or leave it empty for the SMS sandbox");
         }
 
         if (hasSid && !AccountSidShape().IsMatch(options.AccountSid!))

@@ -138,5 +138,5 @@ public static class CaseRules
     }
 
     static void Add(HelpCase c, DateTime now, string actor, CaseNoteKind kind, string text) =>
-        c.Notes.Add(new CaseNote { CaseId = c.Id, At = now, Actor = actor, Kind = kind, Text = text.Length <= MaxNoteLength ? text : text[..MaxNoteLength] });
+        c.Notes.Add(new CaseNote { CaseId = c.Id, At = now, Actor = actor, Kind = kind, Text = Texts.Shortened.To(text, MaxNoteLength) });
 }

@@ -42,6 +42,12 @@ public sealed class Citizen
 
     public int RemindersSent { get; set; }
 
+    /// <summary>
+    /// When the reminder sweep last queued a reminder for this citizen: the claim that makes each reminder queued once
+    /// (a second sweep finds it changed). <see cref="RemindersSent"/> moves only when a reminder is sent.
+    /// </summary>
+    public DateTime? ReminderQueuedAt { get; set; }
+
     public DateTime? EscalatedAt { get; set; }
 
     /// <summary>The secret in this citizen's Telegram deep link (<c>t.me/bot?start=TOKEN</c>), sent by SMS invitation.</summary>

@@ -177,5 +177,5 @@ public sealed class CitizenRules(string defaultRegion, RegionCatalog regions)
         return false;
     }
 
-    static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    static string Truncate(string value) => Texts.Shortened.WithEllipsis(value, 40);
 }

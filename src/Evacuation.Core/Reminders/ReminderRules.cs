@@ -10,6 +10,12 @@ namespace Evacuation.Core.Reminders;
 /// </summary>
 public static class ReminderRules
 {
+    /// <summary>
+    /// The author of every reminder broadcast. A message of theirs counts as a reminder (<c>RemindersSent</c>) when it
+    /// is sent, not when it is queued, so one that never left cannot put a citizen on the call list.
+    /// </summary>
+    public const string Author = "reminder-sweep";
+
     /// <summary>The reminder a citizen in <paramref name="status"/> gets, or null for those we do not remind.</summary>
     /// <remarks>
     /// Departed and Staying have told us their decision; NeedsHelp goes to a person on the call list instead of

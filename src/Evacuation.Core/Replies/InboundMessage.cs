@@ -31,10 +31,48 @@ public sealed record InboundMessage(ChannelKind Channel, string ProviderKey, Inb
     /// <summary>The Telegram callback query to answer so the button stops spinning.</summary>
     public string? CallbackQueryId { get; init; }
 
+    /// <summary>
+    /// The operator key that typed this message in for the citizen through the sandbox (<c>POST /api/sandbox/replies</c>);
+    /// null for everything a person actually sent.
+    /// </summary>
+    public string? EnteredBy { get; init; }
+
     /// <summary>Texts are kept up to this length: Telegram's own limit (https://core.telegram.org/bots/api#sendmessage).</summary>
     public const int MaxTextLength = 4096;
 
-    public static string Clip(string? text) => text is null ? "" : text.Length <= MaxTextLength ? text : text[..MaxTextLength];
+    /// <summary>
+    /// The text as we keep it: at most <see cref="MaxTextLength"/> UTF-16 units, never cut between the two halves of a
+    /// character, and any half character on its own (which no database can store) replaced by U+FFFD.
+    /// </summary>
+    public static string Clip(string? text)
+    {
+        if (text is null)
+        {
+            return "";
+        }
+        if (text.Length > MaxTextLength)
+        {
+            text = text[..(char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength)];
+        }
+        return HasBrokenCharacters(text) ? System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text)) : text;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds half of a surrogate pair on its own.</summary>
+    public static bool HasBrokenCharacters(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 public enum InboundKind

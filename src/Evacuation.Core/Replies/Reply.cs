@@ -50,6 +50,9 @@ public sealed class Reply
     /// <summary>Not understood, or from an unknown sender: shown in <c>GET /api/replies?unhandled=true</c>.</summary>
     public bool Unhandled { get; set; }
 
+    /// <summary>The operator key that entered it through the sandbox; null when the citizen sent it.</summary>
+    public string? EnteredBy { get; set; }
+
     public static Reply Of(InboundMessage message, DateTime now) => new()
     {
         Channel = message.Channel,
@@ -63,6 +66,7 @@ public sealed class Reply
         Longitude = message.Longitude,
         CallbackQueryId = message.CallbackQueryId,
         Meaning = message.Note,
+        EnteredBy = message.EnteredBy,
         ReceivedAt = now,
     };
 }

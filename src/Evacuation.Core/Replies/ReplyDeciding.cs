@@ -320,7 +320,7 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts, D
 
     string Acknowledge(ReplyMeaning parsed) => Acknowledgements.For(parsed, sender!.Language);
 
-    static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+    static string Shorten(string text) => Texts.Shortened.WithEllipsis(text, 200);
 
     /// <summary>The sender as the effects decided so far leave them: what later steps of the same reply read.</summary>
     sealed record SenderState(

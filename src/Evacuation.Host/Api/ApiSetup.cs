@@ -10,6 +10,7 @@ public static class ApiSetup
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new WellFormedText());
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowReadingFromString;
         });
         builder.Services.AddProblemDetails();
@@ -25,8 +26,10 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        // After authentication, so a request counts against its key; before authorization and every endpoint.
+        app.UseRateLimiter();
         app.UseAuthorization();
-        app.MapOpenApi("/openapi/v1.json");
+        app.MapOpenApi("/openapi/v1.json").RequireAuthorization(Operators.Roles.Viewer);
         return app;
     }
 }

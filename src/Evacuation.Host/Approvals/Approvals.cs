@@ -28,7 +28,7 @@ public sealed class Approvals(
     {
         if (!Guid.TryParse(id, out var broadcastId) || await ReadAsync(broadcastId, cancellationToken) is not { } broadcast)
         {
-            return Problem.NotFound($"No broadcast has id '{(id.Length <= 40 ? id : id[..40] + "…")}'.");
+            return Problem.NotFound($"No broadcast has id '{Core.Texts.Shortened.WithEllipsis(id, 40)}'.");
         }
         if (reason?.Trim().Length > MaxReasonLength)
         {

@@ -16,6 +16,6 @@ public static class AuditLog
             Actor = actor,
             Action = action,
             Target = target,
-            Detail = detail.Length <= 2000 ? detail : detail[..2000],
+            Detail = Core.Texts.Shortened.To(detail, 2000),
         });
 }

@@ -24,7 +24,7 @@ public sealed class CaseDesk(EvacuationDb db, TimeProvider time)
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var caseId)
             || await db.HelpCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken) is not { } helpCase)
         {
-            return Problem.NotFound($"No case has the id '{(id.Length <= 40 ? id : id[..40] + "…")}'. See GET /api/cases.");
+            return Problem.NotFound($"No case has the id '{Core.Texts.Shortened.WithEllipsis(id, 40)}'. See GET /api/cases.");
         }
         var (outcome, answer) = await TryAsync(helpCase, actor, action, decide, cancellationToken);
         return outcome switch

@@ -35,13 +35,8 @@ public static class CaseEndpoints
         {
             return Problem.BadRequest($"state '{state}' is not one of active (Open and Assigned, the default), all, {string.Join(", ", Enum.GetNames<CaseState>())}.");
         }
-        var p = page ?? 1;
-        var size = pageSize ?? 100;
-        if (p < 1 || size < 1 || size > MaxPageSize)
-        {
-            return Problem.BadRequest($"page must be 1 or more and pageSize from 1 to {MaxPageSize}.");
-        }
-        return TypedResults.Ok(await desk.ListAsync(states, assignedTo, p, size, Masked(context), drill, cancellationToken));
+        var (paging, problem) = Paging.Read(page, pageSize, 100, MaxPageSize);
+        return problem ?? TypedResults.Ok(await desk.ListAsync(states, assignedTo, paging.Page, paging.Size, Masked(context), drill, cancellationToken));
     }
 
     static CaseState[]? ReadStates(string? state) => state?.Trim().ToLowerInvariant() switch
@@ -54,7 +49,7 @@ public static class CaseEndpoints
     static async Task<IResult> ShowAsync(string id, HttpContext context, CaseDesk desk, CancellationToken cancellationToken) =>
         long.TryParse(id, out var caseId) && await desk.ShowAsync(caseId, Masked(context), cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : Problem.NotFound($"No case has the id '{(id.Length <= 40 ? id : id[..40] + "…")}'. See GET /api/cases.");
+            : Problem.NotFound($"No case has the id '{Core.Texts.Shortened.WithEllipsis(id, 40)}'. See GET /api/cases.");
 
     /// <summary>
     /// One click for a duty officer: the case that has waited longest with nobody on it becomes theirs. A drill's

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Api;
@@ -50,17 +51,15 @@ public static class CitizenEndpoints
             await db.SaveChangesAsync(context.RequestAborted);
         }
         await transaction.CommitAsync(context.RequestAborted);
-        foreach (var warning in check.Warnings)
-        {
-            context.Response.Headers.Append("Warning", "199 - \"" + warning.Replace('"', '\'') + "\"");
-        }
-        var view = CitizenView.From(citizen);
+        // Warnings go in the body: a header cannot carry an unknown region written in Cyrillic or Hebrew.
+        var view = CitizenView.From(citizen) with { Warnings = check.Warnings.Count > 0 ? [.. check.Warnings] : null };
         return outcome.Kind == UpsertKind.Created
             ? TypedResults.Created($"/api/citizens/{citizen.Id}", view)
             : TypedResults.Ok(view);
     }
 
     static async Task<IResult> ListAsync(
+        ClaimsPrincipal user,
         EvacuationDb db,
         string? status,
         string? region,
@@ -103,18 +102,17 @@ public static class CitizenEndpoints
                     return Problem.BadRequest($"channel '{channel}' is not one of telegram, sms, none");
             }
         }
-        var p = page ?? 1;
-        var size = pageSize ?? 50;
-        if (p < 1 || size < 1 || size > MaxPageSize)
+        var (paging, pageProblem) = Paging.Read(page, pageSize, 50, MaxPageSize);
+        if (pageProblem is not null)
         {
-            return Problem.BadRequest($"page must be 1 or more and pageSize from 1 to {MaxPageSize}");
+            return pageProblem;
         }
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CitizenPage(items.Select(CitizenView.From).ToList(), p, size, total));
+        var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CitizenPage(items.Select(c => CitizenView.From(c).For(user)).ToList(), paging.Page, paging.Size, total));
     }
 
-    static async Task<IResult> DetailAsync(EvacuationDb db, string id, CancellationToken cancellationToken)
+    static async Task<IResult> DetailAsync(ClaimsPrincipal user, EvacuationDb db, string id, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -132,8 +130,8 @@ public static class CitizenEndpoints
             .ToListAsync(cancellationToken);
         var timeline = events.Select(e => new TimelineEntry(e.At, e.Kind.ToString(), e.Actor, e.Detail)).ToList();
         timeline.Insert(0, new TimelineEntry(citizen.CreatedAt, nameof(CitizenEventKind.Created), citizen.CreatedBy, "registered"));
-        return TypedResults.Ok(CitizenView.From(citizen) with { Timeline = timeline });
+        return TypedResults.Ok(CitizenView.From(citizen).For(user) with { Timeline = timeline });
     }
 
-    static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    static string Truncate(string value) => Core.Texts.Shortened.WithEllipsis(value, 40);
 }

@@ -43,7 +43,7 @@ public static class CitizenImport
         }
         var result = answer.Answer!;
         db.Record(time.GetUtcNow().UtcDateTime, actor, "citizens.import", null,
-            $"imported {result.Imported}, updated {result.Updated}, unchanged {result.Unchanged}, rejected {result.Rejected.Count}");
+            $"imported {result.Imported}, updated {result.Updated}, unchanged {result.Unchanged}, rejected {result.RejectedTotal}");
         await db.SaveChangesAsync(context.RequestAborted);
         return TypedResults.Ok(result);
     }
@@ -61,8 +61,12 @@ public static class CitizenImport
         {
             return (null, problem);
         }
-        var rejected = new List<ImportRejection>();
-        var warnings = columns!.Unknown.Select(name => new ImportWarning(header!.Line, $"column '{name}' is not used")).ToList();
+        var rejected = new ImportLines<ImportRejection>();
+        var warnings = new ImportLines<ImportWarning>();
+        foreach (var name in columns!.Unknown)
+        {
+            warnings.Add(new ImportWarning(header!.Line, $"column '{name}' is not used"));
+        }
         var seen = new KeysInFile();
         var writer = new ImportWriter(registry, actor);
         var queue = new ImportQueue(writer, lookups, cancellationToken);
@@ -77,9 +81,9 @@ public static class CitizenImport
             await queue.AddAsync(row.Line, fields);
         }
         await queue.CompleteAsync();
-        rejected.AddRange(writer.Refused);
-        rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return (new ImportAnswer(writer.Imported, writer.Updated, writer.Unchanged, rejected, warnings), null);
+        var shown = rejected.FirstWith(writer.Refused, r => r.Line);
+        return (new ImportAnswer(writer.Imported, writer.Updated, writer.Unchanged, shown, warnings.First,
+            rejected.Total + writer.Refused.Total, warnings.Total), null);
     }
 
     static async Task<(CsvRow? Header, CsvColumns? Columns, IResult? Problem)> ReadHeaderAsync(CsvRows rows, CancellationToken cancellationToken)
@@ -102,7 +106,7 @@ public static class CitizenImport
 
     /// <summary>A row's checked fields, or why it is refused; its warnings are added to <paramref name="warnings"/>.</summary>
     static (CitizenFields? Fields, string? Reason) Check(
-        CsvRow row, int headerFields, CsvColumns columns, CitizenRules rules, KeysInFile seen, List<ImportWarning> warnings)
+        CsvRow row, int headerFields, CsvColumns columns, CitizenRules rules, KeysInFile seen, ImportLines<ImportWarning> warnings)
     {
         if (row.Error is not null)
         {

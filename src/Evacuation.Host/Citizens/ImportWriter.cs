@@ -21,7 +21,7 @@ sealed class ImportWriter(CitizenRegistry registry, string actor)
 
     public int Unchanged { get; private set; }
 
-    public List<ImportRejection> Refused { get; } = [];
+    public ImportLines<ImportRejection> Refused { get; } = new();
 
     /// <summary>
     /// Batches of one transaction: each commit costs a few milliseconds of log writing whatever its size, while a

@@ -54,38 +54,38 @@ public sealed class ChannelPacing
         message.Channel == ChannelKind.Telegram ? 1 : SmsSegments.Of(message.Text).Count;
 
     /// <summary>
-    /// Waits until <paramref name="message"/> may be sent, taking turns by <paramref name="priority"/>. Null when it may
-    /// go now; otherwise the message must not be sent yet and goes back to the queue, to be tried again at the time
-    /// returned: when its Telegram chat is free again (one message a second per chat: a message waits at most one such
-    /// second, so a chat with many queued messages never holds the others), or at once when no slot comes before
-    /// <paramref name="giveUpAt"/> (its claim would not hold that long).
+    /// Waits until <paramref name="message"/> may be sent, taking turns by <paramref name="priority"/>: true when it may
+    /// go now; false when it must not be sent yet and goes back to the queue: its Telegram chat is still busy after
+    /// waiting out one chat second (one message a second per chat; a message waits at most one such second, so a chat
+    /// with many queued messages never holds the others), or no slot comes before <paramref name="giveUpAt"/> (its
+    /// claim would not hold that long).
     /// </summary>
-    public async ValueTask<DateTimeOffset?> WaitAsync(OutboundMessage message, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> WaitAsync(OutboundMessage message, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
     {
         if (!enabled)
         {
-            return null;
+            return true;
         }
         if (message.Channel != ChannelKind.Telegram)
         {
-            return await sms.WaitAsync(UnitsOf(message), priority, giveUpAt, cancellationToken) ? null : clock.GetUtcNow();
+            return await sms.WaitAsync(UnitsOf(message), priority, giveUpAt, cancellationToken);
         }
         if (chats.TryTake(message.Address) is { } busyUntil)
         {
             // Waiting out the rest of the chat's second holds no other send (each waits on its own); a chat that is
             // busy again after that has several messages queued, and the others go back to the queue.
             await Pacer.DelayUntil(clock, busyUntil, cancellationToken);
-            if (chats.TryTake(message.Address) is { } stillBusy)
+            if (chats.TryTake(message.Address) is not null)
             {
-                return stillBusy;
+                return false;
             }
         }
         if (!await telegram.WaitAsync(1, priority, giveUpAt, cancellationToken))
         {
-            return clock.GetUtcNow();
+            return false;
         }
         chats.Sent(message.Address);
-        return null;
+        return true;
     }
 
     /// <summary>A provider asked us to slow down: nobody on <paramref name="channel"/> sends for <paramref name="wait"/>.</summary>

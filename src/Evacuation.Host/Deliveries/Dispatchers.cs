@@ -1,6 +1,8 @@
 using Evacuation.Core.Channels;
 using Evacuation.Core.Deliveries;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Drills;
+using Evacuation.Host.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Evacuation.Host.Deliveries;
@@ -8,7 +10,7 @@ namespace Evacuation.Host.Deliveries;
 /// <summary>
 /// <c>Deliveries:DispatchersPerChannel</c> loops per channel. Each claims a batch of due deliveries, sends them
 /// concurrently through the channel's pacer, and records every answer in one transaction. A channel that
-/// answers Misconfigured is stopped: its loops end and its deliveries stay pending.
+/// answers Misconfigured is stopped: its loops wait and its deliveries stay pending.
 /// </summary>
 /// <remarks>
 /// Idle, the loops wait for <see cref="DeliveryPulse"/> (every in-process change to the outbox pulses it). One loop per
@@ -21,7 +23,8 @@ public sealed class Dispatchers(
     Outbox outbox,
     OutboxLooks looks,
     ChannelPacing pacing,
-    ChannelStops stops,
+    SendingTurn turn,
+    ServiceMetrics metrics,
     DrillSandbox drills,
     DeliveryPulse pulse,
     TimeProvider time,
@@ -42,7 +45,8 @@ public sealed class Dispatchers(
         var most = ClaimSize(kind);
         var batch = most;
         var idle = new IdleBackoff(options.Value.PollInterval, options.Value.IdleInterval);
-        while (!stoppingToken.IsCancellationRequested && !stops.IsStopped(kind))
+        // Only while this node holds the channel's sending role and the channel is not stopped (SendingTurn).
+        while (await turn.WaitAsync(kind, stoppingToken))
         {
             try
             {
@@ -61,12 +65,12 @@ public sealed class Dispatchers(
                 var (kept, excess) = WithinBudget(kind, claimed);
                 // Long SMS (many segments each): claim fewer next time rather than give rows back every time.
                 batch = excess.Count > 0 ? Math.Max(1, kept.Count) : Math.Min(most, batch + 1);
-                await outbox.GiveBackAsync([.. excess.Select(d => (d, (DateTime?)null))], CancellationToken.None);
+                await outbox.GiveBackAsync(excess, CancellationToken.None);
                 // Only real citizens are sent to through this channel; a drill's go to the sandbox, whatever this channel is.
                 var real = await drills.RealCitizensAmongAsync(kept, stoppingToken);
                 var attempts = await Task.WhenAll(kept.Select(d => SendAsync(real.Contains(d.CitizenId) ? channel : drills.Channel(kind), d, giveUpAt, stoppingToken)));
                 await outbox.RecordAsync([.. attempts.Where(a => a.Result is not null).Select(a => (a.Delivery, a.Result!))], CancellationToken.None);
-                await outbox.GiveBackAsync([.. attempts.Where(a => a.Result is null && !a.Expired).Select(a => (a.Delivery, a.TryAgainAt))], CancellationToken.None);
+                await outbox.GiveBackAsync([.. attempts.Where(a => a.Result is null && !a.Expired).Select(a => a.Delivery)], CancellationToken.None);
                 await outbox.ExpireClaimedAsync([.. attempts.Where(a => a.Expired).Select(a => a.Delivery)], CancellationToken.None);
                 if (claimed.Count < batch)
                 {
@@ -88,13 +92,13 @@ public sealed class Dispatchers(
         }
     }
 
-    /// <summary>What became of one claimed delivery: the provider's answer, or given back untried, to be tried again at <see cref="TryAgainAt"/> (null: at once).</summary>
-    readonly record struct Attempt(Delivery Delivery, SendResult? Result, DateTime? TryAgainAt = null, bool Expired = false);
+    /// <summary>What became of one claimed delivery: the provider's answer, expired unsent, or (neither) given back untried.</summary>
+    readonly record struct Attempt(Delivery Delivery, SendResult? Result, bool Expired = false);
 
     /// <summary>
     /// Sends one delivery after its pacing slot. Given back untried when the process stopped before the provider was
-    /// called, when its chat had a message less than a second ago (tried again when the chat is free), or when no slot
-    /// came in time.
+    /// called, when its chat is still busy after waiting out one chat second (another message to it went first), or
+    /// when no slot came in time.
     /// </summary>
     async Task<Attempt> SendAsync(IChannel channel, Delivery delivery, DateTimeOffset giveUpAt, CancellationToken stoppingToken)
     {
@@ -102,18 +106,20 @@ public sealed class Dispatchers(
         {
             return new Attempt(delivery, null, Expired: true);
         }
+        var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            if (await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, giveUpAt, stoppingToken) is { } later)
+            if (!await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, giveUpAt, stoppingToken))
             {
-                return new Attempt(delivery, null, time.GetUtcNow().UtcDateTime + (later - pacing.Now));
+                return new Attempt(delivery, null);
             }
+            metrics.Paced(channel.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
         }
         catch (OperationCanceledException)
         {
             return new Attempt(delivery, null);
         }
-        if (stops.IsStopped(channel.Kind))
+        if (!turn.Now(channel.Kind))
         {
             return new Attempt(delivery, null);
         }
@@ -131,6 +137,7 @@ public sealed class Dispatchers(
             logger.LogError(e, "{Channel} channel threw while sending delivery {DeliveryId}", channel.Kind, delivery.Id);
             result = SendResult.Retry($"channel error ({e.GetType().Name})");
         }
+        metrics.Sent(channel.Kind, result.Outcome);
         if (result.Outcome == SendOutcome.Retry && result.RetryAfter is { } wait)
         {
             pacing.Pause(channel.Kind, wait);
@@ -140,11 +147,6 @@ public sealed class Dispatchers(
 
     static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>
-    /// About a second of paced sends per claim, shared among the channel's dispatchers: claims are taken often, so a
-    /// newly queued urgent message is claimed within about a second, and never sit waiting long enough for their
-    /// lease to run out.
-    /// </summary>
     /// <summary>
     /// The claimed rows whose pacing units (messages, or SMS segments) fit in about a second of the channel's pacing
     /// per dispatcher (the first row always does), and the rest, which go straight back: a claim never holds more than
@@ -171,6 +173,11 @@ public sealed class Dispatchers(
         return (kept, []);
     }
 
+    /// <summary>
+    /// About a second of paced sends per claim, shared among the channel's dispatchers: claims are taken often, so a
+    /// newly queued urgent message is claimed within about a second, and never sit waiting long enough for their
+    /// lease to run out.
+    /// </summary>
     int ClaimSize(ChannelKind kind)
     {
         var most = options.Value.ClaimBatch;

@@ -31,10 +31,12 @@ public sealed class Outbox(
     }
 
     /// <summary>
-    /// Puts claimed deliveries that were never tried back in the queue, without counting an attempt: at once (the
-    /// process is stopping, or no pacing slot came in time), or at the time given (their chat is busy).
+    /// Puts claimed deliveries that were never tried back in the queue at once, without counting an attempt (the
+    /// process is stopping, no pacing slot came in time, their chat is busy, or they did not fit in the claim's
+    /// budget). Never for later on the service's clock: pacing runs on the real clock, and a row put off on a clock
+    /// that does not move (a test's) would never fall due. Only rows still held by the claim that took them.
     /// </summary>
-    public async Task GiveBackAsync(IReadOnlyCollection<(Delivery Delivery, DateTime? At)> rows, CancellationToken cancellationToken)
+    public async Task GiveBackAsync(IReadOnlyCollection<Delivery> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -42,29 +44,15 @@ public sealed class Outbox(
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await writers.TakeTurnAsync(cancellationToken);
-        var now = rows.Where(r => r.At is null).Select(r => r.Delivery.ClaimId).Distinct().ToList();
-        var ids = rows.Where(r => r.At is null).Select(r => r.Delivery.Id).ToList();
+        var claims = rows.Select(d => d.ClaimId).Distinct().ToList();
+        var ids = rows.Select(d => d.Id).ToList();
         await db.Deliveries
-            .Where(d => ids.Contains(d.Id) && now.Contains(d.ClaimId) && d.State == DeliveryState.Sending)
+            .Where(d => ids.Contains(d.Id) && claims.Contains(d.ClaimId) && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Pending)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)
                 .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
-        foreach (var (delivery, at) in rows.Where(r => r.At is not null))
-        {
-            await db.Deliveries
-                .Where(d => d.Id == delivery.Id && d.ClaimId == delivery.ClaimId && d.State == DeliveryState.Sending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.State, DeliveryState.Pending)
-                    .SetProperty(d => d.NextAttemptAt, at!.Value)
-                    .SetProperty(d => d.LeaseUntil, (DateTime?)null)
-                    .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
-        }
-        // Rows given back for later need no pulse: waking everyone now would only find them not yet due.
-        if (ids.Count > 0)
-        {
-            pulse.Pulse();
-        }
+        pulse.Pulse();
     }
 
     /// <summary>
@@ -110,7 +98,7 @@ public sealed class Outbox(
             var step = NextStep.After(result, delivery.Attempts, now, delivery.ExpiresAt, Random.Shared.NextDouble());
             if (step.StopChannel)
             {
-                stops.Stop(delivery.Channel, result.Error ?? "misconfigured");
+                stops.Stop(delivery.Channel, result.Error ?? "misconfigured", now);
                 await SetPendingAsync(db, delivery, now, result.Error, undoAttempt: true, cancellationToken);
                 continue;
             }
@@ -277,5 +265,5 @@ public sealed class Outbox(
         return broadcastIds is null ? finished : finished.Where(b => broadcastIds.Contains(b.Id));
     }
 
-    static string? Shorten(string? error) => error is { Length: > 500 } ? error[..500] : error;
+    static string? Shorten(string? error) => error is null ? null : Core.Texts.Shortened.To(error, 500);
 }

@@ -15,27 +15,30 @@ public sealed class ApiKeyAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     OperatorKeyring keyring,
+    KeyUses uses,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string RoleClaim = "evac-role";
+    public const string KeyIdClaim = "evac-key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey(Request);
         if (presented is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
-        var key = keyring.Find(presented);
+        var key = await keyring.FindAsync(presented, Context.RequestAborted);
         if (key is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
+            return AuthenticateResult.Fail("unknown API key");
         }
+        await uses.StampAsync(key.Id, Context.RequestAborted);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, key.Name), new Claim(RoleClaim, key.Role.ToString())], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+            [new Claim(ClaimTypes.Name, key.Name), new Claim(RoleClaim, key.Role.ToString()), new Claim(KeyIdClaim, key.Id.ToString())], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -44,7 +47,7 @@ public sealed class ApiKeyAuthentication(
         Response.Headers.WWWAuthenticate = "Bearer";
         var detail = PresentedKey(Request) is null
             ? "Send your operator API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
-            : "This API key is not known. Check it was copied whole, or ask an administrator for a new one.";
+            : "This API key is not known or was revoked. Check it was copied whole, or ask an administrator for a new one.";
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = Context,
@@ -90,6 +93,9 @@ public static class Roles
 
     public static OperatorRole Of(ClaimsPrincipal user) =>
         Enum.TryParse<OperatorRole>(user.FindFirst(ApiKeyAuthentication.RoleClaim)?.Value, out var role) ? role : OperatorRole.Viewer;
+
+    /// <summary>Whole phone numbers and chat ids are for Operators and Admins; Viewers see them masked.</summary>
+    public static bool SeesPersonalData(ClaimsPrincipal user) => Of(user) >= OperatorRole.Operator;
 
     /// <summary>The name of the key that signed in, for the audit log.</summary>
     public static string NameOf(ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";

@@ -21,9 +21,11 @@ namespace Evacuation.Host.Reminders;
 /// </summary>
 /// <remarks>
 /// The unique key of a reminder is (citizen, reminder number), and it is held by the citizen row itself: a
-/// citizen is claimed by moving <see cref="Citizen.RemindersSent"/> from n to n + 1 in a conditional UPDATE, in
-/// the same transaction that writes the deliveries. A second sweep (a double fire, or another instance) finds the
-/// count already moved and the last contact fresh, claims nobody, and writes nothing.
+/// citizen is claimed by stamping <see cref="Citizen.ReminderQueuedAt"/> in a conditional UPDATE (where the count and
+/// the stamp are still what this sweep read), in the same transaction that writes the deliveries. A second sweep (a
+/// double fire, or another instance) finds the stamp moved, or the reminder still waiting in the outbox, and writes
+/// nothing. The count (<see cref="Citizen.RemindersSent"/>) and the last contact move when the reminder is sent
+/// (<c>SentDeliveries</c>), so a reminder that never left neither counts towards the call list nor delays the next.
 /// </remarks>
 public sealed class ReminderSweep(
     IDbContextFactory<EvacuationDb> databases,
@@ -35,7 +37,7 @@ public sealed class ReminderSweep(
     ILogger<ReminderSweep> logger)
 {
     /// <summary>The name reminder broadcasts carry as their author in lists and the audit log.</summary>
-    public const string Author = "reminder-sweep";
+    public const string Author = ReminderRules.Author;
 
     const int ClaimBatch = 5000;
 
@@ -131,9 +133,12 @@ public sealed class ReminderSweep(
         db.Citizens.NotInDrills().Where(c => !c.OptedOut && c.EscalatedAt == null
             && (c.Status == JourneyStatus.Unconfirmed || c.Status == JourneyStatus.OnTheWay));
 
-    sealed record Candidate(Recipient Recipient, JourneyStatus Status, int RemindersSent);
+    sealed record Candidate(Recipient Recipient, JourneyStatus Status, int RemindersSent, DateTime? ReminderQueuedAt);
 
-    /// <summary>Reachable, remindable citizens whose interval has passed and who were sent at least one Advisory.</summary>
+    /// <summary>
+    /// Reachable, remindable citizens whose interval has passed, who were sent at least one Advisory, and who have no
+    /// message still waiting to go out (a reminder queued earlier and not yet sent is not queued again).
+    /// </summary>
     async Task<List<Candidate>> DueAsync(EvacuationDb db, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
     {
         var unconfirmedCutoff = now - settings.MinimumInterval;
@@ -141,6 +146,11 @@ public sealed class ReminderSweep(
         var advised = (await db.Deliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Sent || d.State == DeliveryState.Delivered)
             .Where(d => db.Broadcasts.Any(b => b.Id == d.BroadcastId && b.Kind == BroadcastKind.Advisory))
+            .Select(d => d.CitizenId)
+            .Distinct()
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var waiting = (await db.Deliveries.AsNoTracking()
+            .Where(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Sending)
             .Select(d => d.CitizenId)
             .Distinct()
             .ToListAsync(cancellationToken)).ToHashSet();
@@ -154,19 +164,22 @@ public sealed class ReminderSweep(
                     c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude),
                 c.Status,
                 c.RemindersSent,
+                c.ReminderQueuedAt,
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Where(r => advised.Contains(r.Recipient.Id)).Select(r => new Candidate(r.Recipient, r.Status, r.RemindersSent))];
+        return [.. rows.Where(r => advised.Contains(r.Recipient.Id) && !waiting.Contains(r.Recipient.Id))
+            .Select(r => new Candidate(r.Recipient, r.Status, r.RemindersSent, r.ReminderQueuedAt))];
     }
 
     /// <summary>
-    /// Moves each candidate's count from n to n + 1 and stamps their last contact, only where both are still what
-    /// this sweep read. When the UPDATE took every row asked for (the usual case) or none (another sweep was
-    /// first), that is the answer; only when it took some does this sweep read back which rows carry its stamp.
+    /// Stamps each candidate's <see cref="Citizen.ReminderQueuedAt"/> with this sweep's time, only where the count and
+    /// the stamp are still what this sweep read. When the UPDATE took every row asked for (the usual case) or none
+    /// (another sweep was first), that is the answer; only when it took some does this sweep read back which rows
+    /// carry its stamp.
     /// </summary>
     /// <remarks>
     /// Concurrent claims serialize on the rows (PostgreSQL row locks, SQLite's single writer) and the loser's
-    /// UPDATE re-reads the count, so each (citizen, reminder number) is claimed once.
+    /// UPDATE re-reads the row, so each (citizen, reminder number) is claimed once.
     /// </remarks>
     static async Task<List<Candidate>> ClaimAsync(
         EvacuationDb db, Candidate[] chunk, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
@@ -174,14 +187,14 @@ public sealed class ReminderSweep(
         var unconfirmedCutoff = now - settings.MinimumInterval;
         var onTheWayCutoff = now - settings.OnTheWayInterval;
         var claimed = new List<Candidate>(chunk.Length);
-        foreach (var group in chunk.GroupBy(c => c.RemindersSent))
+        foreach (var group in chunk.GroupBy(c => (c.RemindersSent, c.ReminderQueuedAt)))
         {
-            var count = group.Key;
+            var (count, queued) = group.Key;
             var ids = group.Select(c => c.Recipient.Id).ToList();
             var moved = await Remindable(db)
-                .Where(c => ids.Contains(c.Id) && c.RemindersSent == count)
+                .Where(c => ids.Contains(c.Id) && c.RemindersSent == count && c.ReminderQueuedAt == queued)
                 .Where(c => c.LastContactAt <= (c.Status == JourneyStatus.OnTheWay ? onTheWayCutoff : unconfirmedCutoff))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.RemindersSent, count + 1).SetProperty(c => c.LastContactAt, now), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderQueuedAt, now), cancellationToken);
             if (moved == ids.Count)
             {
                 claimed.AddRange(group);
@@ -192,7 +205,7 @@ public sealed class ReminderSweep(
                 continue;
             }
             var ours = (await db.Citizens.AsNoTracking()
-                .Where(c => ids.Contains(c.Id) && c.RemindersSent == count + 1 && c.LastContactAt == now)
+                .Where(c => ids.Contains(c.Id) && c.ReminderQueuedAt == now)
                 .Select(c => c.Id)
                 .ToListAsync(cancellationToken)).ToHashSet();
             claimed.AddRange(group.Where(c => ours.Contains(c.Recipient.Id)));
@@ -203,7 +216,7 @@ public sealed class ReminderSweep(
     List<Delivery> Deliveries(Broadcast broadcast, List<Candidate> claimed, DateTime now)
     {
         var rows = new List<Delivery>(claimed.Count);
-        foreach (var (recipient, status, _) in claimed)
+        foreach (var (recipient, status, _, _) in claimed)
         {
             var template = ReminderRules.TemplateFor(status) ?? BuiltInTemplate.Reminder;
             var text = BuiltInTemplates.Render(template, recipient.Values(crossings, places, signature, now));

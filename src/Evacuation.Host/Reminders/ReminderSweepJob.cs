@@ -8,7 +8,7 @@ namespace Evacuation.Host.Reminders;
 /// even an overlap from sending anything twice.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ReminderSweepJob(ReminderSweep sweep) : IJob
+public sealed class ReminderSweepJob(ReminderSweep sweep, Metrics.ServiceMetrics metrics) : IJob
 {
     public const string Group = "reminders";
 
@@ -19,5 +19,6 @@ public sealed class ReminderSweepJob(ReminderSweep sweep) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         await sweep.RunAsync(cancellationToken);
+        metrics.Swept();
     }
 }

@@ -5,6 +5,7 @@ using Evacuation.Core.Replies;
 using Evacuation.Data;
 using Evacuation.Host.Cases;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Replies;
@@ -14,10 +15,18 @@ namespace Evacuation.Host.Replies;
 /// <paramref name="db"/>, saved by the caller), their timeline and the answers (collected in <paramref name="rows"/> for
 /// one bulk insert), and the reply row itself (meaning, unhandled, whose it is).
 /// </summary>
-sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, StrangerAnswers strangers)
+sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, AnswerBudget answers, StrangerAnswers strangers)
 {
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
+
+    /// <summary>
+    /// Who the timeline says did it: the citizen, or, for a reply typed in through the sandbox, the operator key that
+    /// did, so nobody reads an operator's rehearsal as the citizen's own word.
+    /// </summary>
+    string Author => reply.EnteredBy is { } name ? Clip("entered by operator " + name) : Actor;
+
+    static string Clip(string actor) => Core.Texts.Shortened.To(actor, 100);
 
     Citizen? citizen;
     bool touched;
@@ -90,7 +99,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
                 citizen!.SmsUnreachable = false;
                 break;
             case Note note:
-                rows.Events.Add(new CitizenEvent { CitizenId = citizen!.Id, At = now, Kind = note.Kind, Actor = Actor, Detail = note.Detail });
+                rows.Events.Add(new CitizenEvent { CitizenId = citizen!.Id, At = now, Kind = note.Kind, Actor = Author, Detail = note.Detail });
                 break;
             default:
                 return false;
@@ -103,20 +112,19 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     {
         switch (effect)
         {
+            case Answer or AskForContact when unknownSender && !strangers.TryAnswer($"{reply.Channel}:{reply.From}", now):
+                // Stored, not answered: a stranger is answered once per StrangerAnswers.Interval (counted and logged there).
+                break;
+            case Answer or AskForContact when !answers.TryTake($"{reply.Channel}:{reply.From}"):
+                // Stored and acted on, not answered: the sender had this hour's answers (Limits:AnswersPerSenderPerHour).
+                break;
             case Answer answer:
-                if (!unknownSender || strangers.TryAnswer($"{reply.Channel}:{reply.From}", now))
-                {
-                    var queued = Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, answer.Keyboard);
-                    await Answers.ReplaceUnsentAsync(db, queued, cancellationToken);
-                }
+                await Answers.ReplaceUnsentAsync(db, Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, answer.Keyboard), cancellationToken);
                 break;
             case AskForContact:
                 // No record yet: the question goes to the chat with no citizen behind it (the delivery's citizen id is empty).
                 var stranger = new Citizen { Id = Guid.Empty, TelegramChatId = reply.ChatId };
-                if (strangers.TryAnswer($"{ChannelKind.Telegram}:{reply.ChatId}", now))
-                {
-                    await Answers.ReplaceUnsentAsync(db, Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, Keyboards.Contact), cancellationToken);
-                }
+                await Answers.ReplaceUnsentAsync(db, Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, Keyboards.Contact), cancellationToken);
                 break;
             case ConfirmDelivery:
                 await ConfirmLastTelegramMessageAsync(cancellationToken);
@@ -138,7 +146,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
             TelegramChatId = enrol.TelegramChatId,
             CreatedAt = now,
             UpdatedAt = now,
-            CreatedBy = Actor,
+            CreatedBy = Author,
         };
         db.Citizens.Add(citizen);
         senders.Add(citizen);

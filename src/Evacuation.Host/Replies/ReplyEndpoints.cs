@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Evacuation.Core.Channels;
+using Evacuation.Core.Citizens;
 using Evacuation.Core.Replies;
 using Evacuation.Data;
 using Evacuation.Host.Api;
@@ -7,65 +9,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Replies;
 
-/// <summary><c>GET /api/replies?unhandled=true</c> and <c>POST /api/sandbox/replies</c> (docs/api.md, "Replies" and "Sandbox mode").</summary>
+/// <summary><c>GET /api/replies?unhandled=true</c>, and the route of <c>POST /api/sandbox/replies</c> (<see cref="SandboxReplies"/>; docs/api.md, "Replies" and "Sandbox mode").</summary>
 public static class ReplyEndpoints
 {
-    public sealed record SandboxReply(string? CitizenId, string? Channel, string? Text);
-
-    public sealed record ReplyView(long Id, string Channel, string? CitizenId, string Text, string? Meaning, bool Unhandled, DateTime ReceivedAt, DateTime? InterpretedAt);
+    /// <summary>
+    /// A stored reply. <c>From</c> is the sender's phone or chat id, so an operator can answer a stranger; Viewers see
+    /// the phone masked to its last three digits and no chat id. <c>EnteredBy</c> names the operator key that typed it
+    /// in through the sandbox (null when the citizen sent it).
+    /// </summary>
+    public sealed record ReplyView(
+        long Id, string Channel, string? CitizenId, string? From, string Text, string? Meaning, bool Unhandled, DateTime ReceivedAt, DateTime? InterpretedAt, string? EnteredBy);
 
     public static IEndpointRouteBuilder MapReplies(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/replies", ListAsync).WithTags("Replies").RequireAuthorization(Roles.Viewer);
-        app.MapPost("/api/sandbox/replies", SandboxAsync).WithTags("Replies").RequireAuthorization(Roles.Operator);
+        app.MapPost("/api/sandbox/replies", SandboxReplies.EnterAsync).WithTags("Replies").RequireAuthorization(Roles.Operator);
         return app;
     }
 
-    static async Task<IResult> ListAsync(EvacuationDb db, bool? unhandled, int? page, int? pageSize, CancellationToken cancellationToken)
+    static async Task<IResult> ListAsync(ClaimsPrincipal user, EvacuationDb db, bool? unhandled, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(pageSize ?? 100, 1, 1000);
-        var skip = Math.Max(0, (page ?? 1) - 1) * size;
+        var (paging, problem) = Paging.Read(page, pageSize, 100, 1000);
+        if (problem is not null)
+        {
+            return problem;
+        }
         var query = db.Replies.AsNoTracking().Where(r => r.Kind != InboundKind.Ignored);
         if (unhandled is { } wanted)
         {
             query = query.Where(r => r.Unhandled == wanted);
         }
-        var rows = await query.OrderByDescending(r => r.Id).Skip(skip).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(View));
+        var rows = await query.OrderByDescending(r => r.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(cancellationToken);
+        var whole = Roles.SeesPersonalData(user);
+        return TypedResults.Ok(rows.Select(r => View(r, whole)));
     }
 
-    static ReplyView View(Reply r) => new(r.Id, r.Channel.ToString(), r.CitizenId?.ToString(), r.Text, r.Meaning, r.Unhandled, r.ReceivedAt, r.InterpretedAt);
+    internal static ReplyView View(Reply r, bool whole) =>
+        new(r.Id, r.Channel.ToString(), r.CitizenId?.ToString(), whole ? r.From : MaskedFrom(r), r.Text, r.Meaning, r.Unhandled, r.ReceivedAt, r.InterpretedAt, r.EnteredBy);
 
-    /// <summary>Injects a reply as if the citizen had sent it, runs the same pipeline, and answers what it did.</summary>
-    static async Task<IResult> SandboxAsync(SandboxReply? request, EvacuationDb db, ReplyInbox inbox, ReplyInterpreter interpreter, CancellationToken cancellationToken)
-    {
-        if (request is null || !Guid.TryParse(request.CitizenId, out var citizenId))
-        {
-            return Problem.BadRequest("citizenId must be the id of a citizen.");
-        }
-        if (!Enum.TryParse<ChannelKind>(request.Channel, ignoreCase: true, out var channel) || !Enum.IsDefined(channel))
-        {
-            return Problem.BadRequest("channel must be Telegram or Sms.");
-        }
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            return Problem.BadRequest("text is required.");
-        }
-        var citizen = await db.Citizens.AsNoTracking().SingleOrDefaultAsync(c => c.Id == citizenId, cancellationToken);
-        if (citizen is null)
-        {
-            return Problem.NotFound($"No citizen has id {citizenId}.");
-        }
-        var from = channel == ChannelKind.Telegram ? citizen.TelegramChatId : null;
-        if (channel == ChannelKind.Telegram ? from is null : citizen.Phone is null)
-        {
-            return Problem.BadRequest($"This citizen has no {(channel == ChannelKind.Telegram ? "Telegram chat id" : "phone")}.");
-        }
-        var key = "sandbox-" + Guid.CreateVersion7().ToString("N");
-        var message = new InboundMessage(channel, key, InboundKind.Text) { ChatId = from, Phone = channel == ChannelKind.Sms ? citizen.Phone : null, Text = InboundMessage.Clip(request.Text) };
-        await inbox.AcceptAsync(message, cancellationToken);
-        await interpreter.InterpretPendingAsync(cancellationToken);
-        var stored = await db.Replies.AsNoTracking().SingleAsync(r => r.Channel == channel && r.ProviderKey == key, cancellationToken);
-        return TypedResults.Ok(View(stored));
-    }
+    static string? MaskedFrom(Reply r) => r.Channel == ChannelKind.Sms ? PhoneNumber.Mask(r.From) : null;
 }

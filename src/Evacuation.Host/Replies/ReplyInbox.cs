@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Evacuation.Core.Channels;
 using Evacuation.Core.Replies;
@@ -12,7 +11,9 @@ namespace Evacuation.Host.Replies;
 /// Stores inbound messages, once each: the unique (channel, provider id) key turns a replayed webhook or a repeated
 /// Telegram update into a no-op. New replies are interpreted in the same transaction that stores them, so each
 /// costs one commit; if that fails for any reason they are stored as they came and <see cref="ReplyInterpreter"/>
-/// interprets them from the stored rows later, one at a time if need be. Nothing is lost either way.
+/// interprets them from the stored rows later, one at a time if need be. Nothing is lost either way. When the
+/// database cannot store a message at all (busy, full, unreachable), the caller gets <see cref="NotStoredException"/>:
+/// the webhook answers 503 so the provider sends it again, and polling asks for the same update again.
 /// </summary>
 /// <remarks>
 /// Group commit: concurrent webhooks hand their message to one writer, which stores everything waiting in one
@@ -55,7 +56,10 @@ public sealed class ReplyInbox : IAsyncDisposable
         writer = Task.Run(WriteAllAsync);
     }
 
-    /// <summary>True when stored now; false when it was already stored. Returns once the row is committed.</summary>
+    /// <summary>
+    /// True when stored now; false when it was already stored (only a unique-key violation on (channel, provider
+    /// key) says so). Returns once the row is committed; throws <see cref="NotStoredException"/> when it was not.
+    /// </summary>
     public async Task<bool> AcceptAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var item = new Waiting(message, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -81,10 +85,10 @@ public sealed class ReplyInbox : IAsyncDisposable
                 }
                 catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
-                    logger.LogError(e, "Storing {Count} inbound messages failed", batch.Count);
+                    logger.LogError(e, "Storing {Count} inbound messages failed; their senders are asked to send them again", batch.Count);
                     foreach (var item in batch)
                     {
-                        item.Stored.TrySetException(e);
+                        item.Stored.TrySetException(new NotStoredException(e));
                     }
                 }
             }
@@ -175,7 +179,10 @@ public sealed class ReplyInbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Stores the replies uninterpreted. False when one of them was stored by someone else meanwhile.</summary>
+    /// <summary>
+    /// Stores the replies uninterpreted. False when one of them was stored by someone else meanwhile; any other
+    /// failure is thrown, so no caller is told its message is stored when it is not.
+    /// </summary>
     async Task<bool> StoreAsTheyCameAsync(List<InboundMessage> fresh, DateTime now, CancellationToken cancellationToken)
     {
         try
@@ -186,11 +193,13 @@ public sealed class ReplyInbox : IAsyncDisposable
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
-        catch (DbException)
+        catch (Exception e) when (IsStoredAlready(e))
         {
             return false;
         }
     }
+
+    static bool IsStoredAlready(Exception e) => UniqueKey.IsViolated(e, "replies", nameof(Reply.Channel), nameof(Reply.ProviderKey));
 
     async Task<bool> StoreOneAsync(InboundMessage message, DateTime now, CancellationToken cancellationToken)
     {
@@ -202,7 +211,7 @@ public sealed class ReplyInbox : IAsyncDisposable
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (IsStoredAlready(e))
         {
             return false;
         }

@@ -5,6 +5,7 @@ using Evacuation.Data;
 using Evacuation.Host.Cases;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Deliveries;
+using Evacuation.Host.Limits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,8 @@ public sealed class ReplyInterpreter(
     WriterQueue writers,
     Signature signature,
     StrangerAnswers strangers,
+    AnswerBudget answers,
+    EnrolmentCap enrolments,
     ILogger<ReplyInterpreter> logger)
 {
     readonly SemaphoreSlim one = new(1, 1);
@@ -122,11 +125,24 @@ public sealed class ReplyInterpreter(
         {
             var facts = await senders.FactsAsync(db, reply, decision, cancellationToken);
             var outcome = decision.Decide(reply, facts, now);
-            await new ReplyEffects(db, senders, rows, cases, reply, now, strangers).ApplyAsync(outcome, facts.Sender, cancellationToken);
+            if (await OverEnrolmentCapAsync(db, reply, outcome, now, cancellationToken))
+            {
+                reply.Unhandled = true;
+                reply.Meaning = $"not enrolled: more than {enrolments.PerHour} enrolled themselves in the last hour";
+            }
+            else
+            {
+                await new ReplyEffects(db, senders, rows, cases, reply, now, answers, strangers).ApplyAsync(outcome, facts.Sender, cancellationToken);
+            }
             reply.InterpretedAt = now;
         }
         return rows;
     }
+
+    /// <summary>A citizen's own enrolment (not an operator's rehearsal in the sandbox) beyond the hourly cap is not acted on.</summary>
+    async Task<bool> OverEnrolmentCapAsync(EvacuationDb db, Reply reply, ReplyOutcome outcome, DateTime now, CancellationToken cancellationToken) =>
+        reply.EnteredBy is null && outcome.Effects.Any(e => e is Enrol) &&
+        await enrolments.ReachedAsync(db, ReplyEffects.Actor, now, cancellationToken);
 
     /// <summary>After a batch failed: each reply alone; one that still fails is set aside for a person, not retried forever.</summary>
     async Task<int> InterpretAloneAsync(long id, CancellationToken cancellationToken)

@@ -32,6 +32,13 @@ public static class CrossingStates
                 stored = await db.Crossings.AsNoTracking().ToDictionaryAsync(s => s.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
             }
         }
+        Apply(crossings, stored.Values);
+    }
+
+    /// <summary>Sets the stored statuses and notes on the crossings in memory.</summary>
+    public static void Apply(CrossingsFile crossings, IEnumerable<CrossingState> rows)
+    {
+        var stored = rows.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
         foreach (var crossing in crossings.Crossings)
         {
             if (stored.TryGetValue(crossing.Id, out var state))

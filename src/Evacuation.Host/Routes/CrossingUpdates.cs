@@ -1,6 +1,7 @@
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Auditing;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Deliveries;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,18 @@ namespace Evacuation.Host.Routes;
 /// says the change means for citizens done in the same transaction (a crash leaves all of it or none).
 /// </summary>
 public sealed class CrossingUpdates(
-    EvacuationDb db, CrossingsFile crossings, Rerouting rerouting, TimeProvider time, DeliveryPulse pulse, ILogger<CrossingUpdates> logger)
+    EvacuationDb db,
+    CrossingsFile crossings,
+    SharedCrossings shared,
+    Rerouting rerouting,
+    TimeProvider time,
+    DeliveryPulse pulse,
+    ILogger<CrossingUpdates> logger)
 {
     public async Task<CrossingUpdated> ApplyAsync(Crossing crossing, CrossingStatus? status, string? notes, string actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var after = (Status: status ?? crossing.Status, Notes: notes?.Trim() ?? crossing.Notes);
-        var (reroute, placed) = await StoreAsync(crossing, after, actor, now, cancellationToken);
+        var (reroute, placed, after) = await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
         if (reroute.Messaged > 0)
         {
             pulse.Pulse();
@@ -37,14 +43,18 @@ public sealed class CrossingUpdates(
 
     /// <summary>
     /// In one transaction: the crossing's stored state, its citizens re-routed or the waiting placed, and the audit
-    /// line. The status is set in memory first, so the moves (and any assignment made meanwhile) already avoid the
+    /// line. Changes are serialised across nodes (<see cref="SharedCrossings"/>) and start from the latest committed
+    /// statuses. The status is set in memory first, so the moves (and any assignment made meanwhile) already avoid the
     /// crossing; it is put back if anything fails.
     /// </summary>
-    async Task<(RerouteResult Reroute, int Placed)> StoreAsync(
-        Crossing crossing, (CrossingStatus Status, string Notes) after, string actor, DateTime now, CancellationToken cancellationToken)
+    async Task<(RerouteResult Reroute, int Placed, (CrossingStatus Status, string Notes) After)> StoreAsync(
+        Crossing crossing, CrossingStatus? status, string? notes, string actor, DateTime now, CancellationToken cancellationToken)
     {
-        var before = (crossing.Status, crossing.Notes);
+        using var serialised = await shared.LockAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await shared.LockRowsAndReadAsync(db, cancellationToken);
+        var before = (crossing.Status, crossing.Notes);
+        var after = (Status: status ?? crossing.Status, Notes: notes?.Trim() ?? crossing.Notes);
         try
         {
             (crossing.Status, crossing.Notes) = after;
@@ -60,7 +70,7 @@ public sealed class CrossingUpdates(
                 + (placed > 0 ? $", {placed} waiting citizens given a crossing" : ""));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (reroute, placed);
+            return (reroute, placed, after);
         }
         catch
         {

@@ -34,6 +34,7 @@ public sealed class PollBackoff
     public static string Describe(Exception error) => error switch
     {
         ApiRequestException e => $"Telegram {e.ErrorCode}: {e.Message}",
+        Replies.NotStoredException e => $"an update could not be stored ({e.InnerException?.GetType().Name}); it is asked for again",
         RequestException { HttpStatusCode: { } status } => $"HTTP {(int)status} without a Bot API body",
         _ when error.InnerException is HttpRequestException inner => $"{inner.GetType().Name} ({inner.HttpRequestError})",
         HttpRequestException e => $"{e.GetType().Name} ({e.HttpRequestError})",

@@ -1,5 +1,6 @@
 using Evacuation.Channels.Telegram;
 using Evacuation.Host.Api;
+using Evacuation.Host.Limits;
 using Evacuation.Host.Replies;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public static class TelegramEndpoints
 
     public static IEndpointRouteBuilder MapTelegram(this IEndpointRouteBuilder app)
     {
-        app.MapPost(WebhookPath, WebhookAsync).AllowAnonymous().WithTags("Webhooks");
+        app.MapPost(WebhookPath, WebhookAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PerAddress).WithTags("Webhooks");
         return app;
     }
 

@@ -1,4 +1,6 @@
 using Evacuation.Channels.Telegram;
+using Evacuation.Core.Cluster;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Replies;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -18,6 +20,7 @@ public sealed class TelegramPolling(
     IHttpClientFactory http,
     ReplyInbox inbox,
     ButtonPresses presses,
+    NodeRoles roles,
     TimeProvider time,
     ILogger<TelegramPolling> logger) : BackgroundService
 {
@@ -36,6 +39,17 @@ public sealed class TelegramPolling(
             await RegisterWebhookAsync(bot, settings, stoppingToken);
             return;
         }
+        // One poller per bot: Telegram answers a second getUpdates with 409 Conflict. On PostgreSQL the node holding
+        // the poller role polls; it stops the moment it loses the role, so the next holder's poll is not refused.
+        while (await roles.WaitForAsync(RoleNames.TelegramPoller, stoppingToken))
+        {
+            using var held = roles.WhileHeld(RoleNames.TelegramPoller, stoppingToken);
+            await PollAsync(bot, held.Token);
+        }
+    }
+
+    async Task PollAsync(TelegramBotClient bot, CancellationToken stoppingToken)
+    {
         var backoff = new PollBackoff();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -60,6 +74,8 @@ public sealed class TelegramPolling(
             catch (Exception e)
             {
                 var wait = backoff.After(e);
+                // A failure to store stops the batch there: the next poll starts from the highest update stored, so
+                // the one that failed (and any after it) are asked for again rather than skipped.
                 logger.Log(wait == PollBackoff.Cap ? LogLevel.Error : LogLevel.Warning,
                     "Telegram getUpdates failed ({Error}); trying again in {Backoff}", PollBackoff.Describe(e), wait);
                 try

@@ -1,6 +1,7 @@
 using System.Text;
 using Evacuation.Channels.Twilio;
 using Evacuation.Host.Api;
+using Evacuation.Host.Limits;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Replies;
 using Microsoft.Extensions.Options;
@@ -19,8 +20,8 @@ public static class TwilioEndpoints
 
     public static IEndpointRouteBuilder MapTwilio(this IEndpointRouteBuilder app)
     {
-        app.MapPost(InboundSmsPath, InboundSmsAsync).AllowAnonymous().WithTags("Webhooks");
-        app.MapPost(TwilioChannel.StatusCallbackPath, StatusCallbacks.HandleAsync).AllowAnonymous().WithTags("Webhooks");
+        app.MapPost(InboundSmsPath, InboundSmsAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PerAddress).WithTags("Webhooks");
+        app.MapPost(TwilioChannel.StatusCallbackPath, StatusCallbacks.HandleAsync).AllowAnonymous().RequireRateLimiting(RateLimits.PerAddress).WithTags("Webhooks");
         return app;
     }
 

@@ -5,6 +5,7 @@ namespace Evacuation.Channels.Tests.Telegram;
 public sealed class TelegramOptionsValidatorTests
 {
     private const string Token = "123456:AAsecretPart_-x";
+    private const string LongSecret = "abc_DEF-123_abc_DEF-123_abc_DEF-123";
 
     public static Labelled<TelegramOptions, string?> Cases => new()
     {
@@ -12,7 +13,7 @@ public sealed class TelegramOptionsValidatorTests
         { "a live polling bot is valid", new TelegramOptions { BotToken = Token }, null },
         {
             "a live webhook bot with secret and URL is valid",
-            new TelegramOptions { BotToken = Token, Updates = TelegramUpdates.Webhook, WebhookSecret = "abc_DEF-123", WebhookUrl = "https://evac.example.org/webhooks/telegram" },
+            new TelegramOptions { BotToken = Token, Updates = TelegramUpdates.Webhook, WebhookSecret = LongSecret, WebhookUrl = "https://evac.example.org/webhooks/telegram" },
             null
         },
         { "zero messages per second", new TelegramOptions { MessagesPerSecond = 0 }, "Telegram:MessagesPerSecond must be between 1 and 1000 (got 0)" },
@@ -22,8 +23,10 @@ public sealed class TelegramOptionsValidatorTests
         { "webhook mode without a secret", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookUrl = "https://x.example/webhooks/telegram" }, "Telegram:WebhookSecret is required when Telegram:Updates is Webhook" },
         { "webhook mode with a secret holding other characters", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = "has space", WebhookUrl = "https://x.example/w" }, "Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -" },
         { "webhook mode with a secret over 256 characters", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = new string('a', 257), WebhookUrl = "https://x.example/w" }, "Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -" },
-        { "webhook mode without a URL", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = "abc" }, "Telegram:WebhookUrl is required when Telegram:Updates is Webhook" },
-        { "webhook mode with a relative URL", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = "abc", WebhookUrl = "/webhooks/telegram" }, "Telegram:WebhookUrl must be an absolute http(s) URL (got '/webhooks/telegram')" },
+        { "webhook mode with a secret under 32 characters", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = "abc_DEF-123", WebhookUrl = "https://x.example/w" }, "Telegram:WebhookSecret must be at least 32 characters" },
+        { "webhook mode with the example's placeholder", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = "<random-secret-for-webhook-mode>", WebhookUrl = "https://x.example/w" }, "Telegram:WebhookSecret is the placeholder from appsettings.example.json; put a random string of 32-256 characters of A-Z a-z 0-9 _ - there, or leave it empty in polling mode" },
+        { "webhook mode without a URL", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = LongSecret }, "Telegram:WebhookUrl is required when Telegram:Updates is Webhook" },
+        { "webhook mode with a relative URL", new TelegramOptions { Updates = TelegramUpdates.Webhook, WebhookSecret = LongSecret, WebhookUrl = "/webhooks/telegram" }, "Telegram:WebhookUrl must be an absolute http(s) URL (got '/webhooks/telegram')" },
     };
 
     [Theory]

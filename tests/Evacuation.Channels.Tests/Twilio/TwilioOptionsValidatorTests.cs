@@ -18,6 +18,7 @@ public sealed class TwilioOptionsValidatorTests
         { "a token without a sid", new TwilioOptions { AuthToken = Token, FromNumber = "+15005550006" }, "Twilio:AccountSid is required when Twilio:AuthToken is set (leave both empty for the SMS sandbox)" },
         { "a malformed account sid", new TwilioOptions { AccountSid = "AC123", AuthToken = Token, FromNumber = "+15005550006" }, "Twilio:AccountSid must be AC followed by 32 hex characters (got 'AC123')" },
         { "a From number without +", new TwilioOptions { AccountSid = Sid, AuthToken = Token, FromNumber = "15005550006" }, "Twilio:FromNumber must be an E.164 number such as +15005550006 or an alphanumeric sender id of up to 11 characters (got '15005550006')" },
+        { "the example's auth token placeholder", new TwilioOptions { AccountSid = Sid, AuthToken = "<twilio-auth-token>", FromNumber = "+15005550006" }, "Twilio:AuthToken is the placeholder from appsettings.example.json; put the auth token from the Twilio console there, or leave it empty for the SMS sandbox" },
         { "a relative API URL", new TwilioOptions { ApiBaseUrl = "localhost:8080" }, "Twilio:ApiBaseUrl must be an absolute http(s) URL (got 'localhost:8080')" },
         { "a relative public URL", new TwilioOptions { PublicBaseUrl = "/evac" }, "Twilio:PublicBaseUrl must be an absolute http(s) URL (got '/evac')" },
         { "zero segments per second", new TwilioOptions { SegmentsPerSecond = 0 }, "Twilio:SegmentsPerSecond must be between 1 and 1000 (got 0)" },

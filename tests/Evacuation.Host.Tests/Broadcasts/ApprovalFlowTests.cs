@@ -271,9 +271,11 @@ public sealed class ApprovalFlowTests
     {
         await using var service = await StartAsync(0, threshold: "0");
         var (app, telegram) = service;
-        var (citizenId, crossing) = await app.AddCitizenAsync(1, "Lviv");
+        var (_, crossing) = await app.AddCitizenAsync(1, "Lviv");
 
-        await app.ReplyAsync(Guid.Parse(citizenId), "2", channel: "Telegram");
+        // The citizen's own message: the sandbox may not speak for a citizen on a live channel.
+        telegram.EnqueueTextMessage(5001, "2");
+        await app.UntilAsync(() => app.WithDbAsync(async db => await db.Replies.AnyAsync(r => r.InterpretedAt != null) ? "interpreted" : null), "the reply interpreted");
         await app.SetCrossingOkAsync(crossing!, new { status = "Closed" });
 
         var broadcasts = await app.WithDbAsync(db => db.Broadcasts.AsNoTracking().ToListAsync());

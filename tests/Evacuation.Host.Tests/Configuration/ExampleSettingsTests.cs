@@ -12,7 +12,8 @@ public sealed class ExampleSettingsTests
         "Reminders:Cron", "Reminders:MinimumInterval", "Reminders:OnTheWayInterval", "Reminders:MaxReminders",
         "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Broadcasts:ApprovalThreshold", "Broadcasts:ApprovalWindow", "Routes:File",
         "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
-        "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels");
+        "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels",
+        "Cluster:NodeName", "Cluster:Heartbeat", "Cluster:RoleLease", "Cluster:CrossingRefresh", "Metrics:AllowAnonymous", "Logging:Format");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(StartupPaths.RepositoryRoot(), "appsettings.example.json"), optional: false)
@@ -29,5 +30,22 @@ public sealed class ExampleSettingsTests
         Assert.Matches("^<.*>$", Example["Twilio:AuthToken"]!);
         Assert.Matches("^AC x*$".Replace(" ", "", StringComparison.Ordinal), Example["Twilio:AccountSid"]!);
         Assert.All(Example.GetSection("Operators:ApiKeys").GetChildren(), k => Assert.Matches("^<.*>$", k["Key"]!));
+    }
+
+    /// <summary>A copied example must not start: each placeholder it holds is refused by the check of its section.</summary>
+    [Fact]
+    public void Every_placeholder_in_the_example_is_refused_at_start()
+    {
+        var placeholders = Example.AsEnumerable().Where(p => Core.Operators.KeySecrets.IsPlaceholder(p.Value)).Select(p => p.Key).Order().ToList();
+        Assert.Equal(["Operators:ApiKeys:0:Key", "Operators:ApiKeys:1:Key", "Operators:ApiKeys:2:Key", "Telegram:WebhookSecret", "Twilio:AuthToken"], placeholders);
+
+        var operators = Example.GetSection("Operators").Get<Host.Operators.OperatorsOptions>()!;
+        var telegram = Example.GetSection("Telegram").Get<Evacuation.Channels.Telegram.TelegramOptions>()!;
+        var twilio = Example.GetSection("Twilio").Get<Evacuation.Channels.Twilio.TwilioOptions>()!;
+        var failures = new Host.Operators.OperatorsOptions.Validator().Validate(null, operators).Failures!
+            .Concat(new Evacuation.Channels.Telegram.TelegramOptionsValidator().Validate(null, telegram).Failures!)
+            .Concat(new Evacuation.Channels.Twilio.TwilioOptionsValidator().Validate(null, twilio).Failures!)
+            .ToList();
+        Assert.All(placeholders, key => Assert.Contains(failures, f => f.StartsWith(key + " is the placeholder from appsettings.example.json", StringComparison.Ordinal)));
     }
 }

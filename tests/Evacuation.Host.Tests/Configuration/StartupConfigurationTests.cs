@@ -16,11 +16,17 @@ public sealed class StartupConfigurationTests
     [InlineData("Routes:File", "/nowhere/crossings.json")]
     [InlineData("Storage:Provider", "Oracle")]
     [InlineData("Operators:ApiKeys:0:Key", "short")]
+    [InlineData("Operators:ApiKeys:0:Key", "a-key-of-31-characters-01234567")]
+    [InlineData("Operators:ApiKeys:0:Key", "<long-random-key-1>")]
+    [InlineData("Telegram:WebhookSecret", "<random-secret-for-webhook-mode>")]
     [InlineData("Reminders:MaxReminders", "many")]
     [InlineData("Messages:SenderName", "Посольство Израиля")]
     [InlineData("Messages:SenderName", "The Embassy of the State of Israel in Kyiv")]
     [InlineData("Messages:SenderNames:fr", "Ambassade")]
     [InlineData("Messages:Hotline", "call the embassy")]
+    [InlineData("Logging:Format", "xml")]
+    [InlineData("Cluster:RoleLease", "00:00:01")]
+    [InlineData("Cluster:NodeName", "node one")]
     public async Task A_bad_setting_stops_start_up_with_one_line_that_names_the_key(string key, string value)
     {
         var folder = Directory.CreateTempSubdirectory("evac-start-");
@@ -30,7 +36,7 @@ public sealed class StartupConfigurationTests
                 folder.FullName,
                 "--urls=http://127.0.0.1:0",
                 "--Operators:ApiKeys:0:Name=test",
-                "--Operators:ApiKeys:0:Key=a-good-long-test-key-000",
+                "--Operators:ApiKeys:0:Key=a-good-long-test-key-0123456789abcdef",
                 $"--{key}={value}"); // last, so it overrides the good defaults before it
             Assert.True(exitCode == 1, $"exit code {exitCode}\n{stdout}\n{stderr}");
             var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -32,4 +32,15 @@ public static class Drilling
             return drill.GetProperty("state").GetString() == "Finished" ? new[] { drill } : null;
         }, "the drill to finish"))[0];
     }
+
+    /// <summary>
+    /// A finished drill's last messages may still be on their way through the dispatcher (the clock was moved past
+    /// their leases at once): waits until at least <paramref name="atLeast"/> of its messages are sent.
+    /// </summary>
+    public static async Task<JsonElement> UntilDrillSentAsync(this EvacuationApp app, long atLeast) =>
+        (await app.UntilAsync(async () =>
+        {
+            var drill = await app.CurrentDrillAsync();
+            return drill.GetProperty("messagesSent").GetInt64() >= atLeast ? new[] { drill } : null;
+        }, $"{atLeast} drill messages sent"))[0];
 }

@@ -45,7 +45,7 @@ public sealed class ReminderControlTests
             };
         });
 
-        var list = await (await app.Viewer().GetAsync("/api/reports/call-list")).ReadJsonAsync();
+        var list = await (await app.Operator().GetAsync("/api/reports/call-list")).ReadJsonAsync();
 
         Assert.Equal(2, list.GetArrayLength());
         Assert.Equal(["Citizen 1", "Citizen 0"], list.EnumerateArray().Select(e => e.GetProperty("name").GetString()));

@@ -29,6 +29,7 @@ public sealed class ReminderSweepTests
         app.Time.Advance(TimeSpan.FromHours(5));
 
         var outcome = await app.Sweep().RunAsync(CancellationToken.None);
+        await app.UntilRemindersSentAsync();
 
         Assert.True((outcome.Reminded == 1) == reminded);
         Assert.Equal(reminded ? 1 : 0, (await app.ReminderDeliveriesAsync()).Count);
@@ -58,6 +59,7 @@ public sealed class ReminderSweepTests
 
         var first = await app.Sweep().RunAsync(CancellationToken.None);
         var second = await app.Sweep().RunAsync(CancellationToken.None);
+        await app.UntilRemindersSentAsync();
 
         Assert.Equal(20, first.Reminded);
         Assert.Equal(0, second.Reminded);
@@ -128,5 +130,68 @@ public sealed class ReminderSweepTests
         Assert.Equal(2, stored.RemindersSent);
         Assert.NotNull(stored.EscalatedAt);
         Assert.Equal(1, await app.WithDbAsync(db => db.CitizenEvents.CountAsync(e => e.CitizenId == citizen.Id && e.Kind == CitizenEventKind.Escalated)));
+    }
+
+    /// <summary>
+    /// A reminder counts when it is sent: one the provider refused neither moves the count nor the last contact, so
+    /// the citizen is reminded again rather than put on the call list for a reminder they never got.
+    /// </summary>
+    [Fact]
+    public async Task A_reminder_that_never_left_does_not_count_towards_the_call_list()
+    {
+        await using var twilio = await Fakes.FakeTwilioServer.StartAsync();
+        var settings = Reminded.Settings(maxReminders: 1);
+        foreach (var (key, value) in Providers.LiveAgainst(null, twilio))
+        {
+            settings[key] = value;
+        }
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, settings);
+        var citizen = (await app.AdvisedCitizensAsync(1))[0];
+        var advisedAt = (await app.CitizenAsync(citizen.Id)).LastContactAt;
+
+        twilio.AnswerNext(Fakes.TwilioAnswers.InvalidNumber);
+        app.Time.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(1, (await app.Sweep().RunAsync(CancellationToken.None)).Reminded);
+        await app.UntilAsync(async () => (await app.ReminderDeliveriesAsync()).Any(d => d.State == Core.Deliveries.DeliveryState.Failed) ? "failed" : null,
+            "the reminder to fail");
+        var afterFailure = await app.CitizenAsync(citizen.Id);
+        Assert.Equal((0, advisedAt), (afterFailure.RemindersSent, afterFailure.LastContactAt));
+
+        app.Time.Advance(TimeSpan.FromHours(5));
+        var second = await app.Sweep().RunAsync(CancellationToken.None);
+        Assert.Equal((1, 0), (second.Reminded, second.Escalated));
+        await app.UntilAsync(async () => (await app.ReminderDeliveriesAsync()).Any(d => d.State == Core.Deliveries.DeliveryState.Sent) ? "sent" : null,
+            "the second reminder to be sent");
+        Assert.Equal(1, (await app.CitizenAsync(citizen.Id)).RemindersSent);
+
+        app.Time.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(1, (await app.Sweep().RunAsync(CancellationToken.None)).Escalated);
+    }
+
+    [Fact]
+    public async Task A_reminder_still_waiting_in_the_outbox_is_not_queued_again()
+    {
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Reminded.Settings());
+        var citizen = (await app.AdvisedCitizensAsync(1))[0];
+        await using (var db = app.Database.Open())
+        {
+            // A message that has not gone out yet (a long queue, a provider outage).
+            var now = app.Time.GetUtcNow().UtcDateTime;
+            var queued = new Core.Broadcasts.Broadcast
+            {
+                Kind = Core.Broadcasts.BroadcastKind.Custom, State = Core.Broadcasts.BroadcastState.Sending, CreatedBy = "test", CreatedAt = now,
+                SendAt = now, FannedOutAt = now,
+            };
+            db.Broadcasts.Add(queued);
+            db.Deliveries.Add(new Core.Deliveries.Delivery
+            {
+                BroadcastId = queued.Id, CitizenId = citizen.Id, Channel = Core.Channels.ChannelKind.Sms, Address = citizen.Phone!, Text = "x",
+                State = Core.Deliveries.DeliveryState.Pending, NextAttemptAt = now.AddDays(20), CreatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        app.Time.Advance(TimeSpan.FromHours(5));
+
+        Assert.Equal(0, (await app.Sweep().RunAsync(CancellationToken.None)).Reminded);
     }
 }

@@ -62,7 +62,7 @@ public sealed class RouteAnswerTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         var settings = Providers.LiveAgainst(telegram, null);
         settings["Telegram:Updates"] = "Webhook";
-        settings["Telegram:WebhookSecret"] = "webhook-secret-0123456789";
+        settings["Telegram:WebhookSecret"] = "webhook-secret-0123456789abcdef-0123456789";
         settings["Telegram:WebhookUrl"] = "https://evac.example.org/webhooks/telegram";
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, settings);
         var citizen = (await app.AddCitizensAsync(1, sms: false, shape: (c, _) => c.Region = null)).Single();

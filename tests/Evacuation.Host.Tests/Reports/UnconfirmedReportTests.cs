@@ -22,7 +22,7 @@ public sealed class UnconfirmedReportTests
             await db.Citizens.Where(c => c.ExternalId == "B").ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, JourneyStatus.Departed));
         }
 
-        var response = await app.Viewer().GetAsync("/api/reports/unconfirmed");
+        var response = await app.Operator().GetAsync("/api/reports/unconfirmed");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -33,5 +33,21 @@ public sealed class UnconfirmedReportTests
         Assert.DoesNotContain(lines, l => l.Contains(",B,", StringComparison.Ordinal));
         // A name that a spreadsheet would run as a formula is written as text.
         Assert.Contains(lines, l => l.Contains(",\"'=HYPERLINK(\"\"x\"\")\",", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_export_and_the_call_list_need_an_operator_key_and_every_read_is_audited()
+    {
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await app.Viewer().GetAsync("/api/reports/unconfirmed")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await app.Viewer().GetAsync("/api/reports/call-list")).StatusCode);
+
+        await app.Operator().GetStringAsync("/api/reports/unconfirmed");
+        await app.Operator().GetStringAsync("/api/reports/call-list");
+        await app.Admin().GetStringAsync("/api/reports/call-list");
+
+        await using var db = app.Database.Open();
+        var audit = await db.AuditEntries.Where(a => a.Action.StartsWith("reports.")).OrderBy(a => a.Id).Select(a => a.Action + " " + a.Actor).ToListAsync();
+        Assert.Equal(["reports.unconfirmed duty-officer", "reports.call-list duty-officer", "reports.call-list admin"], audit);
     }
 }

@@ -21,26 +21,44 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
 
     readonly Dictionary<string, string?> settings;
     readonly bool ownsDatabase;
+    readonly Action<IServiceCollection>? services;
 
-    EvacuationApp(TestDatabase database, Dictionary<string, string?> settings, bool ownsDatabase = true)
+    EvacuationApp(TestDatabase database, Dictionary<string, string?> settings, bool ownsDatabase, Action<IServiceCollection>? services)
     {
         Database = database;
         this.settings = settings;
         this.ownsDatabase = ownsDatabase;
+        this.services = services;
     }
 
     public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
 
-    public static async Task<EvacuationApp> StartAsync(StorageProvider provider, Dictionary<string, string?>? extra = null) =>
-        Start(await TestDatabase.CreateAsync(provider), extra, ownsDatabase: true);
+    /// <param name="services">Changes to the service's registrations (a log collector, a storage failure), after the service's own.</param>
+    public static async Task<EvacuationApp> StartAsync(
+        StorageProvider provider, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
+        Start(await TestDatabase.CreateAsync(provider), extra, ownsDatabase: true, services);
 
     /// <summary>Another service instance (or the same one after a restart) on <paramref name="database"/>, which the caller disposes.</summary>
-    public static EvacuationApp StartOn(TestDatabase database, Dictionary<string, string?>? extra = null) =>
-        Start(database, extra, ownsDatabase: false);
+    public static EvacuationApp StartOn(
+        TestDatabase database, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
+        Start(database, extra, ownsDatabase: false, services);
 
-    static EvacuationApp Start(TestDatabase database, Dictionary<string, string?>? extra, bool ownsDatabase)
+    /// <summary>Not started yet: the caller starts it (<c>_ = app.Server</c>), for instance several at once.</summary>
+    public static EvacuationApp Prepare(
+        TestDatabase database, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
+        new(database, Settings(database, extra), ownsDatabase: false, services);
+
+    static EvacuationApp Start(TestDatabase database, Dictionary<string, string?>? extra, bool ownsDatabase, Action<IServiceCollection>? services)
+    {
+        var app = new EvacuationApp(database, Settings(database, extra), ownsDatabase, services);
+        _ = app.Server; // start now, so start-up errors surface in the test that caused them
+        return app;
+    }
+
+    /// <summary>The settings every test instance starts with: one key per role; <paramref name="extra"/> overrides (a null value removes a setting).</summary>
+    static Dictionary<string, string?> Settings(TestDatabase database, Dictionary<string, string?>? extra)
     {
         var settings = TestKeys.Settings();
         settings["Storage:Provider"] = database.Provider.ToString();
@@ -49,9 +67,7 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
         {
             settings[key] = value;
         }
-        var app = new EvacuationApp(database, settings, ownsDatabase);
-        _ = app.Server; // start now, so start-up errors surface in the test that caused them
-        return app;
+        return settings;
     }
 
     public HttpClient ClientWithKey(string key)
@@ -71,13 +87,17 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in settings)
         {
-            builder.UseSetting(key, value);
+            if (value is not null)
+            {
+                builder.UseSetting(key, value);
+            }
         }
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            this.services?.Invoke(services);
         });
     }
 

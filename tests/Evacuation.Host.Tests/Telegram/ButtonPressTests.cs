@@ -30,7 +30,7 @@ public sealed class ButtonPressTests
         if (webhook)
         {
             settings["Telegram:Updates"] = "Webhook";
-            settings["Telegram:WebhookSecret"] = "webhook-secret-0123456789";
+            settings["Telegram:WebhookSecret"] = "webhook-secret-0123456789abcdef-0123456789";
             settings["Telegram:WebhookUrl"] = "https://evac.example.org/webhooks/telegram";
         }
         var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, settings);

@@ -18,7 +18,7 @@ namespace Evacuation.Host.Tests.Telegram;
 /// </summary>
 public sealed partial class TelegramPayloadTests
 {
-    const string Secret = "webhook-secret-0123456789";
+    const string Secret = "webhook-secret-0123456789abcdef-0123456789";
 
     /// <summary>The chat id the recorded payloads come from.</summary>
     [GeneratedRegex(@"(?<!\d)4001(?!\d)")]

@@ -4,6 +4,7 @@ using Evacuation.Core.Channels;
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Fakes;
+using Evacuation.Host.Cluster;
 using Evacuation.Host.Replies;
 using Evacuation.Host.Telegram;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class TelegramPollingTests
         var clients = new RefusingClients(refused);
         var clock = new TimerLog(app.Time.GetUtcNow());
         var presses = new ButtonPresses(options, clients, app.Time, NullLogger<ButtonPresses>.Instance);
-        var polling = new TelegramPolling(options, clients, app.Services.GetRequiredService<ReplyInbox>(), presses, clock, NullLogger<TelegramPolling>.Instance);
+        var polling = new TelegramPolling(options, clients, app.Services.GetRequiredService<ReplyInbox>(), presses, NodeRoles.Alone(), clock, NullLogger<TelegramPolling>.Instance);
         return new(app, telegram, citizen, clock, clients, polling);
     }
 

@@ -16,7 +16,7 @@ namespace Evacuation.Host.Tests.Telegram;
 /// <summary>Telegram updates by long polling and by webhook, through the real service against the fake Bot API.</summary>
 public sealed class TelegramUpdateTests
 {
-    const string Secret = "webhook-secret-0123456789";
+    const string Secret = "webhook-secret-0123456789abcdef-0123456789";
 
     sealed record Setup(EvacuationApp App, FakeTelegramServer Telegram, Citizen Citizen) : IAsyncDisposable
     {

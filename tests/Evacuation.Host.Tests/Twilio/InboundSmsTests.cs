@@ -192,15 +192,18 @@ public sealed class InboundSmsTests
         Assert.Contains(Core.Broadcasts.ReplyCodeLine.For("en"), answer.Text);
     }
 
+    /// <summary>With SMS live, a reply typed in by an operator would speak for a real person: refused, nothing stored.</summary>
     [Fact]
-    public async Task A_sandbox_reply_runs_the_same_pipeline()
+    public async Task A_sandbox_reply_for_a_live_channel_is_refused()
     {
         await using var s = await StartAsync();
 
         var response = await s.App.Operator().PostAsJsonAsync("/api/sandbox/replies",
-            new { citizenId = s.Citizen.Id.ToString(), channel = "sms", text = "4" }, TestContext.Current.CancellationToken);
+            new { citizenId = s.Citizen.Id.ToString(), channel = "sms", text = "STOP" }, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(JourneyStatus.NeedsHelp, (await CitizenAsync(s)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Sms is live", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+        Assert.False((await CitizenAsync(s)).OptedOut);
+        Assert.Equal(0, await s.App.WithDbAsync(db => db.Replies.CountAsync()));
     }
 }

@@ -63,7 +63,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("AudienceJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channels")
@@ -91,7 +90,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EstimateJson")
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ExpiresAt")
@@ -127,7 +125,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("TextsJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -247,6 +244,37 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.ToTable("help_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Evacuation.Core.Channels.ChannelStop", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProbeResult")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProbedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel");
+
+                    b.ToTable("channel_stops", (string)null);
+                });
+
             modelBuilder.Entity("Evacuation.Core.Citizens.Citizen", b =>
                 {
                     b.Property<Guid>("Id")
@@ -313,6 +341,9 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("Region")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderQueuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RemindersSent")
@@ -393,6 +424,61 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("CitizenId", "At");
 
                     b.ToTable("citizen_events", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cluster.ClusterNode", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Instance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("cluster_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Core.Cluster.ClusterRole", b =>
+                {
+                    b.Property<string>("Role")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Instance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("cluster_roles", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Deliveries.Delivery", b =>
@@ -573,9 +659,17 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -583,7 +677,15 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -592,6 +694,16 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_Name_active")
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_first_start")
+                        .HasFilter("\"Source\" = 'FirstStart' AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -616,6 +728,10 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("From")

@@ -118,16 +118,19 @@ async function refresh() {
   pollTimer = setTimeout(refresh, POLL_MS);
 }
 
-// Sections whose endpoint may not exist on this service yet: a 404 hides the table and says so.
+// Sections whose endpoint may not exist on this service yet (404), or that this key's role may not read (403, the
+// call list for a Viewer): the table is hidden and the note says why.
 async function optional(path, id, show) {
   const section = $(id).closest('section');
+  const note = section.querySelector('.unavailable');
   try {
     show(await api(path));
-    section.querySelector('.unavailable').hidden = true;
+    note.hidden = true;
     $(id).hidden = false;
   } catch (e) {
-    if (e.status !== 404 && e.status !== 405) throw e;
-    section.querySelector('.unavailable').hidden = false;
+    if (e.status !== 403 && e.status !== 404 && e.status !== 405) throw e;
+    note.textContent = e.status === 403 ? 'Needs an Operator key.' : 'Not available on this service yet.';
+    note.hidden = false;
     $(id).hidden = true;
   }
 }

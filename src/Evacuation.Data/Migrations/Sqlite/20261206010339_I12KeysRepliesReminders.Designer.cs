@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Evacuation.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEvacuationDb))]
-    [Migration("20261206025633_I15PrioritiesDeadlinesClaims")]
-    partial class I15PrioritiesDeadlinesClaims
+    [Migration("20261206010339_I12KeysRepliesReminders")]
+    partial class I12KeysRepliesReminders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -66,7 +66,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("AudienceJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channels")
@@ -82,6 +81,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -94,10 +96,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EstimateJson")
-                        .HasMaxLength(16000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FanOutCursor")
@@ -114,9 +112,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
 
@@ -130,7 +125,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("TextsJson")
                         .IsRequired()
-                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -271,9 +265,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("DrillId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("TEXT");
 
@@ -318,6 +309,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RemindersSent")
                         .HasColumnType("INTEGER");
 
@@ -341,9 +335,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
-
-                    b.HasIndex("DrillId")
-                        .HasFilter("\"DrillId\" IS NOT NULL");
 
                     b.HasIndex("ExternalId")
                         .IsUnique()
@@ -423,16 +414,10 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<Guid>("CitizenId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ClaimId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeliveredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Keyboard")
@@ -448,9 +433,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -481,90 +463,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("Evacuation.Core.Drills.Drill", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AdvisoryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AnswersPlanned")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AnswersSent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Citizens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CleanedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CleanedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("CloseCrossing")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CrossingClosedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingNotesBefore")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CrossingStatusBefore")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Escalated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Minutes")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("ReminderRounds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Seed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StartedAt");
-
-                    b.ToTable("drills", (string)null);
                 });
 
             modelBuilder.Entity("Evacuation.Core.Operators.StoredApiKey", b =>
@@ -576,9 +477,17 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -586,7 +495,15 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -595,6 +512,16 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.HasIndex("KeyHash")
                         .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_Name_active")
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("IX_api_keys_first_start")
+                        .HasFilter("\"Source\" = 'FirstStart' AND \"RevokedAt\" IS NULL");
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -619,6 +546,10 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("From")

@@ -15,9 +15,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                 name: "IX_deliveries_Channel_State_NextAttemptAt",
                 table: "deliveries");
 
-            migrationBuilder.DropColumn(
-                name: "Deadline",
-                table: "broadcasts");
+            // SQLite drops a plain column in place (3.35+); EF Core's table rebuild would turn foreign keys off
+            // outside the migration's transaction.
+            migrationBuilder.Sql("ALTER TABLE \"broadcasts\" DROP COLUMN \"Deadline\";");
 
             migrationBuilder.AddColumn<Guid>(
                 name: "ClaimId",

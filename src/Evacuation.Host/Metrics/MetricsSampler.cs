@@ -1,0 +1,55 @@
+using Evacuation.Core.Channels;
+using Evacuation.Core.Deliveries;
+using Evacuation.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evacuation.Host.Metrics;
+
+/// <summary>
+/// Reads the queue depth and reply counts every 10 seconds, once <c>/metrics</c> has been scraped (a service nobody
+/// scrapes never pays for the counts). Prometheus scrapes every 15 s by default, so a figure is at most one scrape old.
+/// </summary>
+public sealed class MetricsSampler(ServiceMetrics metrics, IDbContextFactory<EvacuationDb> databases, ILogger<MetricsSampler> logger) : BackgroundService
+{
+    static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (metrics.Scraped)
+                {
+                    await SampleAsync(stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    async Task SampleAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(stoppingToken);
+            var pending = new Dictionary<ChannelKind, long>();
+            foreach (var channel in Enum.GetValues<ChannelKind>())
+            {
+                // Per channel, so the claim index (channel, state, ...) answers each count.
+                pending[channel] = await db.Deliveries.LongCountAsync(d => d.Channel == channel && d.State == DeliveryState.Pending, stoppingToken);
+            }
+            var received = await db.Replies.LongCountAsync(stoppingToken);
+            var interpreted = await db.Replies.LongCountAsync(r => r.InterpretedAt != null, stoppingToken);
+            metrics.Sample = new DatabaseSample(pending, received, interpreted);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Metrics could not be read from the database ({Error}); the last figures stay", e.GetType().Name);
+        }
+    }
+}
