@@ -55,6 +55,40 @@ public sealed class DeliveryClaimTests
         Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_row_reclaimed_by_someone_else_is_recorded_once_by_the_claim_that_holds_it(StorageProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenMigratedAsync();
+        var row = Row(DeliveryPriority.Bulk, Now.AddSeconds(-1));
+        await db.InsertAsync([row], ct);
+        var writers = new WriterQueue(false);
+        var first = (await db.ClaimDueAsync(writers, ChannelKind.Telegram, 1, Now, Now.AddSeconds(30), ct)).Single();
+        // The first claim's lease ran out while it waited; the row went back and another dispatcher claimed it.
+        await db.Deliveries.Where(d => d.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Pending), ct);
+        var second = (await db.ClaimDueAsync(writers, ChannelKind.Telegram, 1, Now.AddSeconds(31), Now.AddSeconds(61), ct)).Single();
+
+        await RecordAsync(db, row, first.ClaimId, "late", ct);
+        Assert.Equal(DeliveryState.Sending, (await db.Deliveries.AsNoTracking().SingleAsync(ct)).State);
+        await RecordAsync(db, row, second.ClaimId, "ours", ct);
+        await RecordAsync(db, row, second.ClaimId, "again", ct);
+
+        Assert.NotEqual(first.ClaimId, second.ClaimId);
+        var stored = await db.Deliveries.AsNoTracking().SingleAsync(ct);
+        Assert.Equal((DeliveryState.Sent, "ours"), (stored.State, stored.ProviderMessageId));
+        Assert.Equal(1, await db.CitizenEvents.CountAsync(ct));
+    }
+
+    /// <summary>As the outbox records an accepted send: inside its own transaction.</summary>
+    static async Task RecordAsync(EvacuationDb db, Delivery row, Guid? claim, string providerId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.RecordAsync([new SentDeliveries.Accepted(row.Id, claim, row.CitizenId, providerId, "sent")], Now.AddSeconds(40), ct);
+        await transaction.CommitAsync(ct);
+    }
+
     static Delivery Row(int priority, DateTime due) => new()
     {
         BroadcastId = Guid.NewGuid(),

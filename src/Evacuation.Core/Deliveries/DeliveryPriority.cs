@@ -15,4 +15,7 @@ public static class DeliveryPriority
 
     /// <summary>Everything else: advisories, route instructions, custom broadcasts, reminders, invitations.</summary>
     public const int Bulk = 3;
+
+    /// <summary>Every priority, most urgent first.</summary>
+    public static readonly IReadOnlyList<int> All = [Answer, Urgent, Bulk];
 }

@@ -112,7 +112,7 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     {
         switch (effect)
         {
-            case Answer or AskForContact when unknownSender && !strangers.TryAnswer($"{reply.Channel}:{reply.From}", now):
+            case Answer or AskForContact when unknownSender && !strangers.TryAnswer(reply.Channel, reply.From, now):
                 // Stored, not answered: a stranger is answered once per StrangerAnswers.Interval (counted and logged there).
                 break;
             case Answer or AskForContact when !answers.TryTake($"{reply.Channel}:{reply.From}"):

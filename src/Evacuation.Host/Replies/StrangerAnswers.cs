@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Evacuation.Core.Channels;
+using Evacuation.Host.Metrics;
 
 namespace Evacuation.Host.Replies;
 
@@ -7,7 +9,7 @@ namespace Evacuation.Host.Replies;
 /// <see cref="Interval"/>: a flood from 1,000 unknown chats, or 1,000 messages from one, must not fill the outbox ahead
 /// of the citizens' own answers. What is held back is counted in one log line a minute at most (no addresses logged).
 /// </summary>
-public sealed class StrangerAnswers(ILogger<StrangerAnswers> logger)
+public sealed class StrangerAnswers(ServiceMetrics metrics, ILogger<StrangerAnswers> logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
@@ -18,8 +20,11 @@ public sealed class StrangerAnswers(ILogger<StrangerAnswers> logger)
     /// <summary>Total answers held back since start.</summary>
     public long HeldBack => Interlocked.Read(ref heldBack);
 
-    /// <summary>Whether <paramref name="sender"/> (a channel and address) may be answered at <paramref name="now"/>; if so, it is noted.</summary>
-    public bool TryAnswer(string sender, DateTime now)
+    /// <summary>
+    /// Whether <paramref name="sender"/> (an address on <paramref name="channel"/>) may be answered at
+    /// <paramref name="now"/>; if so, it is noted; if not, counted (metric <c>evacuation.answers.held_back</c>).
+    /// </summary>
+    public bool TryAnswer(ChannelKind channel, string sender, DateTime now)
     {
         if (lastAnswered.Count > 100_000)
         {
@@ -32,13 +37,14 @@ public sealed class StrangerAnswers(ILogger<StrangerAnswers> logger)
             }
         }
         var answered = false;
-        lastAnswered.AddOrUpdate(sender, _ => { answered = true; return now; }, (_, at) =>
+        lastAnswered.AddOrUpdate($"{channel}:{sender}", _ => { answered = true; return now; }, (_, at) =>
         {
             answered = now - at >= Interval;
             return answered ? now : at;
         });
         if (!answered)
         {
+            metrics.HeldBackFromStranger(channel);
             var total = Interlocked.Increment(ref heldBack);
             if (now - lastLogged >= TimeSpan.FromMinutes(1))
             {
