@@ -36,7 +36,7 @@ public static class BroadcastEndpoints
     /// </summary>
     static async Task<IResult> CreateAsync(
         HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, DeliveryPulse pulse,
-        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature, ApprovalPolicy approvals)
+        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature, ApprovalPolicy approvals, ChannelPacing pacing)
     {
         var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
         if (problem is not null)
@@ -58,6 +58,8 @@ public static class BroadcastEndpoints
             return Problem.Invalid([expiry]);
         }
         var estimate = await BroadcastEstimate.CountAsync(db, plan, planner, signature, now, context.RequestAborted);
+        var starts = plan.SendAt is { } from && from > now ? from : now;
+        estimate = estimate with { Eta = await BroadcastEta.BeforeSendingAsync(db, estimate, plan.Priority, plan.ExpiresAt, starts, pacing, context.RequestAborted) };
         if (request!.DryRun)
         {
             return TypedResults.Accepted((string?)null, new BroadcastAccepted(null, estimate.Recipients, estimate, true, plan.SendAt));
@@ -107,14 +109,17 @@ public static class BroadcastEndpoints
         + (broadcast.SendAt > now ? $", scheduled for {broadcast.SendAt:O}" : "")
         + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : "");
 
-    static async Task<IResult> ShowAsync(string id, EvacuationDb db, CancellationToken cancellationToken)
+    static async Task<IResult> ShowAsync(string id, EvacuationDb db, ChannelPacing pacing, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
         var counts = await BroadcastCounts.OfAsync(db, broadcast.Id, cancellationToken);
-        return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
+        var eta = broadcast.State == BroadcastState.Sending
+            ? await BroadcastEta.WhileSendingAsync(db, broadcast, time.GetUtcNow().UtcDateTime, pacing, cancellationToken)
+            : null;
+        return TypedResults.Ok(BroadcastView.Of(broadcast, counts) with { Eta = eta });
     }
 
     /// <summary>Newest first; <c>state</c> narrows the list (the dashboard asks for those <c>AwaitingApproval</c>).</summary>

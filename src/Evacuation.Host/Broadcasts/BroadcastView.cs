@@ -31,6 +31,10 @@ public sealed record BroadcastView(
     DateTime? FinishedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApprovalView? Approval)
 {
+    /// <summary>While sending: per channel, the pacing-bound time to reach those still waiting (<see cref="BroadcastEta"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ChannelEta>? Eta { get; init; }
+
     public static BroadcastView Of(Broadcast b, BroadcastCounts counts) => new(
         b.Id.ToString(), b.Kind, b.State, b.Channels, b.Recipients,
         Math.Max(0, b.Recipients - counts.Sent - counts.Failed - counts.Cancelled - counts.Expired),
