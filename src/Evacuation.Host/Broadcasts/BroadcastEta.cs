@@ -37,7 +37,7 @@ public static class BroadcastEta
             && (d.Priority < broadcast.Priority || (d.Priority == broadcast.Priority && d.CreatedAt < broadcast.CreatedAt)));
         var left = broadcast.ExpiresAt - now;
         var etas = new List<ChannelEta>();
-        foreach (var channel in Enum.GetValues<ChannelKind>())
+        foreach (var channel in ChannelKinds.Outbound)
         {
             var mine = own.Where(d => d.Channel == channel);
             var recipients = await mine.CountAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed class MetricsSampler(ServiceMetrics metrics, IDbContextFactory<Eva
         {
             await using var db = await databases.CreateDbContextAsync(stoppingToken);
             var pending = new Dictionary<(ChannelKind, int), long>();
-            foreach (var channel in Enum.GetValues<ChannelKind>())
+            foreach (var channel in ChannelKinds.Outbound)
             {
                 // Per channel, so the claim index (channel, state, priority, ...) answers each count.
                 var byPriority = await db.Deliveries.Where(d => d.Channel == channel && d.State == DeliveryState.Pending)

@@ -112,6 +112,8 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     {
         switch (effect)
         {
+            case Answer when reply.Channel == ChannelKind.Web:
+                // The check-in page is its own answer: it shows the acknowledgement to the citizen who pressed.
             case Answer or AskForContact when unknownSender && !strangers.TryAnswer(reply.Channel, reply.From, now):
                 // Stored, not answered: a stranger is answered once per StrangerAnswers.Interval (counted and logged there).
                 break;

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Evacuation.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEvacuationDb))]
-    [Migration("20261206042035_I15PrioritiesDeadlinesClaims")]
-    partial class I15PrioritiesDeadlinesClaims
+    [Migration("20261206042325_I17CheckInTokens")]
+    partial class I17CheckInTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -81,6 +81,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("Deadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -93,9 +96,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EstimateJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FanOutCursor")
@@ -111,9 +111,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
@@ -291,6 +288,10 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AssignedCrossingAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckInToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -372,6 +373,10 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
+
+                    b.HasIndex("CheckInToken")
+                        .IsUnique()
+                        .HasFilter("\"CheckInToken\" IS NOT NULL");
 
                     b.HasIndex("DrillId")
                         .HasFilter("\"DrillId\" IS NOT NULL");
@@ -509,16 +514,10 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<Guid>("CitizenId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ClaimId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeliveredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Keyboard")
@@ -534,9 +533,6 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -567,7 +563,7 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
                 });

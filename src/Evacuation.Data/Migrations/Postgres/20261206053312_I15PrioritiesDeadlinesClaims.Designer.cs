@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Evacuation.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEvacuationDb))]
-    [Migration("20261206042106_I15PrioritiesDeadlinesClaims")]
+    [Migration("20261206053312_I15PrioritiesDeadlinesClaims")]
     partial class I15PrioritiesDeadlinesClaims
     {
         /// <inheritdoc />
@@ -302,6 +302,10 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<DateTime?>("AssignedCrossingAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CheckInToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -383,6 +387,10 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
+
+                    b.HasIndex("CheckInToken")
+                        .IsUnique()
+                        .HasFilter("\"CheckInToken\" IS NOT NULL");
 
                     b.HasIndex("DrillId")
                         .HasFilter("\"DrillId\" IS NOT NULL");
