@@ -50,7 +50,7 @@ public sealed class ReadsSeed(StorageProvider provider, string connectionString,
         var broadcast = new Broadcast
         {
             Kind = BroadcastKind.Advisory, Channels = ChannelPolicy.Preferred, State = BroadcastState.Sending, CreatedBy = "benchmark",
-            CreatedAt = now.AddHours(-1), SendAt = now.AddHours(-1), Deadline = now.AddDays(1), Recipients = count, FannedOutAt = now.AddHours(-1),
+            CreatedAt = now.AddHours(-1), SendAt = now.AddHours(-1), Recipients = count, FannedOutAt = now.AddHours(-1),
         };
         db.Broadcasts.Add(broadcast);
         await db.SaveChangesAsync();
