@@ -20,6 +20,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
     ["reroute"] = () => RerouteBenchmark.RunAsync(size ?? 10_000),
     ["inbound-sms"] = () => InboundSmsBenchmark.RunAsync(size ?? 5_000),
     ["reminders"] = () => ReminderBenchmark.RunAsync(size ?? 10_000),
+    ["lease"] = () => LeaseBenchmark.RunAsync(size ?? 200),
     ["reads"] = () => Evacuation.Benchmarks.Reads.ReadsBenchmark.RunAsync(size ?? 1_000_000,
         Option("--postgres") ?? Environment.GetEnvironmentVariable("EVAC_TEST_POSTGRES")),
     ["cluster"] = () => Evacuation.Benchmarks.Cluster.ClusterSoak.RunAsync(Option("--postgres") ?? Environment.GetEnvironmentVariable("EVAC_TEST_POSTGRES")),
