@@ -34,6 +34,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool Running => process is { HasExited: false };
 
+    /// <summary>CPU time (user and kernel) the running process has used so far, for benchmarks' cost per message.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process!.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The process's console lines so far (standard output and error), for a failure's message.</summary>
     public IReadOnlyList<string> Output
     {
