@@ -20,6 +20,8 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
     : IAsyncDisposable
 {
     NpgsqlConnection? connection;
+    readonly SemaphoreSlim turn = new(1, 1); // the heartbeat's re-lock and the stop's dispose never overlap
+    bool disposed;
 
     /// <summary>
     /// Takes the name's lock. A default name already held by a live process (two nodes started from one folder) gets a
@@ -53,6 +55,20 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
     /// hold the lock until the server's TCP keepalive gives up on it, which can take hours.
     /// </summary>
     public async Task<bool> HoldAsync(CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            // Stopping: a session re-opened now would hold the name after the process has let it go.
+            return !disposed && await HoldLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    async Task<bool> HoldLockedAsync(CancellationToken cancellationToken)
     {
         if (connection is { State: ConnectionState.Open } && await AliveAsync(cancellationToken))
         {
@@ -134,9 +150,19 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
 
     public async ValueTask DisposeAsync()
     {
-        if (connection is not null)
+        await turn.WaitAsync();
+        try
         {
-            await connection.DisposeAsync();
+            disposed = true;
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+                logger.LogInformation("Left the cluster: node name {Node} released", identity.Name);
+            }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 }
