@@ -138,12 +138,29 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
         }
     }
 
-
     async Task<bool> TryLockAsync(string name, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
         command.Parameters.AddWithValue("key", KeyOf(name));
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Lets the name go before the session closes, so a node of this name started right after (a restart in the same
+    /// process) finds it free instead of racing the server's end of this session. All of them: a session-level advisory
+    /// lock taken twice is held until unlocked twice.
+    /// </summary>
+    async Task UnlockAsync()
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The session is already gone (or going): the server releases its locks as it ends it.
+        }
     }
 
     static long KeyOf(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("evacuation node " + name)), 0);
@@ -156,6 +173,7 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
             disposed = true;
             if (connection is not null)
             {
+                await UnlockAsync();
                 await connection.DisposeAsync();
                 logger.LogInformation("Left the cluster: node name {Node} released", identity.Name);
             }
