@@ -14,6 +14,7 @@ public static class DeliverySetup
         builder.Services.AddSingleton<ChannelPacing>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<OutboxLooks>();
+        builder.Services.AddSingleton<Withdrawals>();
         builder.Services.AddSingleton<BroadcastLines>();
         builder.Services.AddHostedService<FanOut>();
         builder.Services.AddHostedService<Dispatchers>();

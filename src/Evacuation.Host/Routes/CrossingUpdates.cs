@@ -23,7 +23,7 @@ public sealed class CrossingUpdates(
     public async Task<CrossingUpdated> ApplyAsync(Crossing crossing, CrossingStatus? status, string? notes, string actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var (reroute, placed, after) = await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
+        var (reroute, placed, before, after) = await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
         if (reroute.Messaged > 0)
         {
             pulse.Pulse();
@@ -35,10 +35,14 @@ public sealed class CrossingUpdates(
             logger.LogWarning("Every crossing is closed (last: {Crossing} by {Actor}); {Waiting} citizens told to wait for instructions",
                 crossing.Id, actor, reroute.Waiting);
         }
-        logger.LogInformation("Crossing {Crossing} set to {Status} by {Actor}: {Rerouted} re-routed, {Messaged} messaged",
-            crossing.Id, after.Status, actor, reroute.Rerouted, reroute.Messaged);
+        logger.LogInformation("Crossing {Crossing} set to {Status} by {Actor}: {Rerouted} re-routed, {Messaged} messaged, {Withdrawn} stale messages withdrawn",
+            crossing.Id, after.Status, actor, reroute.Rerouted, reroute.Messaged, reroute.Withdrawn);
         var count = await db.Citizens.CountAsync(c => c.AssignedCrossing == crossing.Id, cancellationToken);
-        return new CrossingUpdated(CrossingView.Of(crossing, count), reroute, placed, warning);
+        // The same status again (two officers closing it at once, or a retried request): say so, nothing was sent twice.
+        var note = status is { } asked && asked == before
+            ? $"{crossing.Id} was already {before}: nobody was moved or messaged again."
+            : null;
+        return new CrossingUpdated(CrossingView.Of(crossing, count), reroute, placed, warning) { Note = note };
     }
 
     /// <summary>
@@ -47,7 +51,7 @@ public sealed class CrossingUpdates(
     /// statuses. The status is set in memory first, so the moves (and any assignment made meanwhile) already avoid the
     /// crossing; it is put back if anything fails.
     /// </summary>
-    async Task<(RerouteResult Reroute, int Placed, (CrossingStatus Status, string Notes) After)> StoreAsync(
+    async Task<(RerouteResult Reroute, int Placed, CrossingStatus Before, (CrossingStatus Status, string Notes) After)> StoreAsync(
         Crossing crossing, CrossingStatus? status, string? notes, string actor, DateTime now, CancellationToken cancellationToken)
     {
         using var serialised = await shared.LockAsync(cancellationToken);
@@ -66,11 +70,11 @@ public sealed class CrossingUpdates(
             var placed = consequence == CrossingConsequence.PlaceWaitingCitizens ? await rerouting.PlaceWaitingAsync(now, cancellationToken) : 0;
             db.Record(now, actor, "crossing.update", crossing.Id,
                 $"status {before.Status} -> {after.Status}" + (after.Notes != before.Notes ? ", notes changed" : "")
-                + $"; {reroute.Rerouted} citizens re-routed, {reroute.Waiting} told to wait, {reroute.Messaged} messaged"
+                + $"; {reroute.Rerouted} citizens re-routed, {reroute.Waiting} told to wait, {reroute.Messaged} messaged, {reroute.Withdrawn} stale messages withdrawn"
                 + (placed > 0 ? $", {placed} waiting citizens given a crossing" : ""));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (reroute, placed, after);
+            return (reroute, placed, before.Status, after);
         }
         catch
         {
