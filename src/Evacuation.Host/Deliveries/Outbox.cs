@@ -110,6 +110,10 @@ public sealed class Outbox(
                     {
                         await UnreachableChannel.MarkAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
                     }
+                    else if (step.State == DeliveryState.Failed)
+                    {
+                        await UnreachableChannel.FallBackAfterFailureAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
+                    }
                     break;
             }
         }
