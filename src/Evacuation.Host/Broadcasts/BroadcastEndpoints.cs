@@ -111,11 +111,19 @@ public static class BroadcastEndpoints
         return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
     }
 
-    /// <summary>Newest first; <c>state</c> narrows the list (the dashboard asks for those <c>AwaitingApproval</c>).</summary>
-    static async Task<IResult> ListAsync(EvacuationDb db, CancellationToken cancellationToken, int? limit = null, string? state = null)
+    /// <summary>
+    /// Newest first; <c>state</c> narrows the list (the dashboard asks for those <c>AwaitingApproval</c>), and
+    /// <c>origin</c> says whose (<see cref="ListedOrigin"/>: operators' by default).
+    /// </summary>
+    static async Task<IResult> ListAsync(EvacuationDb db, CancellationToken cancellationToken, int? limit = null, string? state = null, string? origin = null)
     {
         var take = Math.Clamp(limit ?? 50, 1, MaxListed);
-        var query = db.Broadcasts.AsNoTracking();
+        var (listed, wrong) = ListedOrigin.Read(origin);
+        if (wrong is not null)
+        {
+            return Problem.BadRequest(wrong);
+        }
+        var query = ListedOrigin.Apply(db.Broadcasts.AsNoTracking(), listed!);
         if (!string.IsNullOrWhiteSpace(state))
         {
             if (!Enum.TryParse<BroadcastState>(state, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(state, out _))

@@ -102,7 +102,7 @@ async function refresh() {
   if (!apiKey) return;
   try {
     const [stats, timeline, broadcasts] = await Promise.all([
-      api('/api/stats'), api('/api/stats/timeline'), api('/api/broadcasts?limit=10'),
+      api('/api/stats'), api('/api/stats/timeline'), api('/api/broadcasts?limit=10&origin=operator'),
     ]);
     showStats(stats);
     showTimeline(timeline);
