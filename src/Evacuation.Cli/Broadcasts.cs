@@ -113,7 +113,7 @@ public static class Broadcasts
 
     /// <summary>Done when the service says so, or when nothing is left pending once sending began.</summary>
     static bool IsDone(JsonElement progress) =>
-        progress.GetProperty("state").GetString() is "Completed" or "Cancelled" or "Missed" or "Rejected" or "ApprovalExpired"
+        progress.GetProperty("state").GetString() is "Completed" or "Cancelled" or "Missed" or "Rejected" or "ApprovalExpired" or "Failed"
         || (progress.GetProperty("state").GetString() == "Sending" && progress.GetProperty("pending").GetInt64() == 0);
 
     static long Reached(JsonElement progress) =>

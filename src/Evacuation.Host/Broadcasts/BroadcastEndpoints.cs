@@ -48,6 +48,10 @@ public static class BroadcastEndpoints
         {
             return Problem.Invalid(errors);
         }
+        if (RenderedLength.Problems(plan, routes, signature) is { Count: > 0 } tooLong)
+        {
+            return Problem.Invalid([.. tooLong]);
+        }
         var now = time.GetUtcNow().UtcDateTime;
         if (plan.SendAt is { } requested && schedules.Check(requested, now) is { } late)
         {
@@ -144,7 +148,7 @@ public static class BroadcastEndpoints
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
-        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.Missed or BroadcastState.Rejected or BroadcastState.ApprovalExpired)
+        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.Missed or BroadcastState.Rejected or BroadcastState.ApprovalExpired or BroadcastState.Failed)
         {
             return Problem.Conflict($"The broadcast is already {broadcast.State.ToString().ToLowerInvariant()}; there is nothing left to cancel.");
         }

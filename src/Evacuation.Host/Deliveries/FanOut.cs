@@ -27,6 +27,7 @@ public sealed class FanOut(
     WriterQueue writers,
     Signature signature,
     BroadcastLines lines,
+    FanOutFailures failures,
     ILogger<FanOut> logger) : BackgroundService
 {
     readonly CrossingAssignment places = new(crossings);
@@ -43,7 +44,7 @@ public sealed class FanOut(
                 if (await NextDueAsync(stoppingToken) is { } id)
                 {
                     idle.Reset();
-                    await FanOutAsync(id, stoppingToken);
+                    await TryFanOutAsync(id, stoppingToken);
                     continue;
                 }
                 await woken.WaitAsync(idle.Next(), stoppingToken);
@@ -60,6 +61,23 @@ public sealed class FanOut(
             catch (Exception e)
             {
                 logger.LogError(e, "Fan-out failed; trying again");
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One broadcast's fan-out; a broadcast that keeps failing is set aside (<see cref="FanOutFailures"/>).</summary>
+    async Task TryFanOutAsync(Guid id, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await FanOutAsync(id, stoppingToken);
+            failures.Succeeded(id);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            if (!await failures.FailedAsync(id, e, stoppingToken))
+            {
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
         }

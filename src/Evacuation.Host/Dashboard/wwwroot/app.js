@@ -213,7 +213,7 @@ async function showBroadcasts(list) {
     const cached = finished.get(b.id);
     if (cached && now - cached.at < FINISHED_REFRESH_MS) return cached.detail;
     const detail = await api('/api/broadcasts/' + encodeURIComponent(b.id));
-    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired'].includes(detail.state)) finished.set(b.id, { detail, at: now });
+    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired', 'Failed'].includes(detail.state)) finished.set(b.id, { detail, at: now });
     return detail;
   }));
   $('broadcasts-empty').hidden = details.length > 0;
