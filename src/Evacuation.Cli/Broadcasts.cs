@@ -42,6 +42,10 @@ public static class Broadcasts
             $"recipients [bold]{N(estimate.GetProperty("recipients").GetInt64())}[/]: " +
             $"{N(byChannel.GetProperty("telegram").GetInt64())} by Telegram, {N(byChannel.GetProperty("sms").GetInt64())} by SMS, " +
             $"{N(estimate.GetProperty("totalSmsSegments").GetInt64())} SMS segments in all");
+        if (estimate.TryGetProperty("telegramStars", out var stars))
+        {
+            console.MarkupLine($"paid Telegram broadcast: about {stars.GetDecimal().ToString("0.#", CultureInfo.InvariantCulture)} Stars from the bot's balance");
+        }
         var sms = estimate.GetProperty("sms");
         if (sms.GetArrayLength() == 0)
         {

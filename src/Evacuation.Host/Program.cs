@@ -82,6 +82,7 @@ try
     app.MapDrills();
 
     app.LogChannelModes();
+    await app.CheckPaidBroadcastAsync();
     app.LogDashboardAddress();
     await app.RunAsync();
     return 0;

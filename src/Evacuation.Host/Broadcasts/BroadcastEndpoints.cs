@@ -58,6 +58,7 @@ public static class BroadcastEndpoints
             return Problem.Invalid([late]);
         }
         var estimate = await BroadcastEstimate.CountAsync(db, plan, planner, signature, now, context.RequestAborted);
+        estimate = PaidBroadcastCost.With(estimate, context.RequestServices);
         if (request!.DryRun)
         {
             return TypedResults.Accepted((string?)null, new BroadcastAccepted(null, estimate.Recipients, estimate, true, plan.SendAt));

@@ -21,7 +21,7 @@ public sealed class ChannelPacing
 {
     readonly bool enabled;
     readonly TimeProvider clock = TimeProvider.System;
-    readonly Pacer telegram;
+    Pacer telegram;
     readonly ChatSpacing chats;
     readonly Pacer sms;
 
@@ -51,6 +51,18 @@ public sealed class ChannelPacing
         else
         {
             await sms.WaitAsync(SmsSegments.Of(message.Text).Count, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Telegram refused a paid broadcast (<see cref="Evacuation.Channels.Telegram.PaidBroadcasts"/>): from now on at most
+    /// <paramref name="messagesPerSecond"/>. Sends already waiting keep the slots they were given.
+    /// </summary>
+    public void SlowTelegramTo(double messagesPerSecond)
+    {
+        if (telegram.UnitsPerSecond > messagesPerSecond)
+        {
+            telegram = new Pacer(messagesPerSecond, clock);
         }
     }
 

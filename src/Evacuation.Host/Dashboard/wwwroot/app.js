@@ -288,6 +288,8 @@ function showEstimate(estimate) {
   $('estimate-telegram').textContent = number(estimate.byChannel.telegram ?? 0);
   $('estimate-sms').textContent = number(estimate.byChannel.sms ?? 0);
   $('estimate-segments').textContent = number(estimate.totalSmsSegments);
+  $('estimate-stars-line').hidden = estimate.telegramStars == null;
+  $('estimate-stars').textContent = estimate.telegramStars == null ? '' : String(estimate.telegramStars);
   const sms = Object.fromEntries((estimate.sms || []).map((s) => [s.language, s]));
   const rows = Object.entries(estimate.byLanguage || {}).map(([language, n]) => {
     const s = sms[language];
