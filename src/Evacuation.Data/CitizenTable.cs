@@ -27,6 +27,8 @@ sealed class CitizenTable : IEntityTypeConfiguration<Citizen>
         c.HasIndex(x => x.TelegramChatId).IsUnique().HasFilter("\"TelegramChatId\" IS NOT NULL");
         c.Property(x => x.InviteToken).HasMaxLength(64);
         c.HasIndex(x => x.InviteToken).IsUnique().HasFilter("\"InviteToken\" IS NOT NULL");
+        c.Property(x => x.CheckInToken).HasMaxLength(32);
+        c.HasIndex(x => x.CheckInToken).IsUnique().HasFilter("\"CheckInToken\" IS NOT NULL");
         // Only the unique keys are indexed: at 100,000 citizens a filtered scan takes milliseconds, while every
         // extra index slows each insert of a large import.
         c.HasIndex(x => x.AssignedCrossing);

@@ -2,6 +2,7 @@ using Evacuation.Host.Api;
 using Evacuation.Host.Approvals;
 using Evacuation.Host.Broadcasts;
 using Evacuation.Host.Cases;
+using Evacuation.Host.CheckIn;
 using Evacuation.Host.Channels;
 using Evacuation.Host.Citizens;
 using Evacuation.Host.Cluster;
@@ -13,6 +14,7 @@ using Evacuation.Host.Health;
 using Evacuation.Host.Limits;
 using Evacuation.Host.Metrics;
 using Evacuation.Host.Operators;
+using Evacuation.Host.Proxy;
 using Evacuation.Host.Reminders;
 using Evacuation.Host.Replies;
 using Evacuation.Host.Reports;
@@ -31,6 +33,7 @@ try
 
     // What the service is made of.
     builder.AddApiConventions();
+    builder.AddProxy();
     builder.AddStorage();
     builder.AddCluster();
     builder.AddOperators();
@@ -49,6 +52,7 @@ try
     builder.AddCases();
     builder.AddApprovals();
     builder.AddMetrics();
+    builder.AddCheckIn();
 
     var app = builder.Build();
 
@@ -61,6 +65,7 @@ try
     await app.LoadKeysAsync();
 
     // What it answers.
+    app.UseProxy();
     app.UseApiConventions();
     app.MapHealth();
     app.MapMetrics();
@@ -80,6 +85,8 @@ try
     app.MapTwilio();
     app.MapDashboard();
     app.MapDrills();
+    app.MapCheckIn();
+    app.MapCheckInLinks();
 
     app.LogChannelModes();
     await app.CheckPaidBroadcastAsync();

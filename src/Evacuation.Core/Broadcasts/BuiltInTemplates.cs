@@ -22,9 +22,13 @@ public static class BuiltInTemplates
     public static string Text(BuiltInTemplate template, string language, bool hasCrossing) =>
         Wordings.For(language).Template(template).For(hasCrossing);
 
-    /// <summary>The message ready to send to one citizen.</summary>
+    /// <summary>The message ready to send to one citizen, ending with their check-in link when there is one.</summary>
     public static string Render(BuiltInTemplate template, MessageValues values) =>
-        MessageTemplate.Render(Text(template, values.Language, values.HasCrossing), values);
+        MessageTemplate.Render(WithCheckInLink(Text(template, values.Language, values.HasCrossing), values), values);
+
+    /// <summary>Citizens who cannot answer by SMS (one-way senders, roaming costs) can always answer on their page.</summary>
+    static string WithCheckInLink(string template, MessageValues values) =>
+        values.CheckInLink.Length == 0 ? template : template + " " + Wordings.For(values.Language).CheckIn.LinkLine;
 
     /// <summary>
     /// The RouteInstructions templates, one per language, for the citizens moved off <paramref name="left"/>: "Route

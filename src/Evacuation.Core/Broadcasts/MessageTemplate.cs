@@ -129,6 +129,7 @@ public static class MessageTemplate
             "SENDER" => values.Signature.SenderIn(values.Language),
             "HOTLINE" => values.Signature.HotlineIn(values.Language),
             "ASOF" => values.At is { } at ? wording.AsOf(KyivTime.Format(at)) : "",
+            "CHECKINLINK" => values.CheckInLink,
             _ => wording.ReplyCodeLine,
         };
     }

@@ -17,4 +17,10 @@ public sealed record MessageValues(
 
     /// <summary>When the message is written (UTC), for <c>{asOf}</c>; null leaves "as of" out.</summary>
     public DateTime? At { get; init; }
+
+    /// <summary>The citizen's check-in token; with <see cref="Broadcasts.Signature.CheckInBaseUrl"/> it makes <c>{checkInLink}</c>.</summary>
+    public string? CheckInToken { get; init; }
+
+    /// <summary>The citizen's check-in page, or empty when <c>Web:PublicBaseUrl</c> is not set or the citizen's link was revoked.</summary>
+    public string CheckInLink => CheckIn.CheckInLinks.For(Signature.CheckInBaseUrl, CheckInToken);
 }

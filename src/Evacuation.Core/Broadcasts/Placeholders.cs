@@ -13,8 +13,9 @@ public static class Placeholders
     public const string Sender = "sender";
     public const string Hotline = "hotline";
     public const string AsOf = "asOf";
+    public const string CheckInLink = "checkInLink";
 
-    public static IReadOnlyList<string> All { get; } = [Name, Crossing, CrossingDirections, ReplyCodes, Sender, Hotline, AsOf];
+    public static IReadOnlyList<string> All { get; } = [Name, Crossing, CrossingDirections, ReplyCodes, Sender, Hotline, AsOf, CheckInLink];
 
     /// <summary>"{name}, {crossing}, ... or {asOf}", for error messages.</summary>
     public static string Listed { get; } =

@@ -24,6 +24,12 @@ public sealed record Signature(string SenderName, IReadOnlyDictionary<string, st
         return string.IsNullOrWhiteSpace(SenderName) ? Wordings.For(language).DefaultSender : SenderName.Trim();
     }
 
+    /// <summary>
+    /// <c>Web:PublicBaseUrl</c>: where citizens' check-in pages are served, so messages can carry each citizen's link;
+    /// empty leaves the links out.
+    /// </summary>
+    public string CheckInBaseUrl { get; init; } = "";
+
     /// <summary>"Hotline +380 44 000 0000." in <paramref name="language"/>, or empty when there is no hotline.</summary>
     public string HotlineIn(string language) =>
         string.IsNullOrWhiteSpace(Hotline) ? "" : Wordings.For(language).Hotline(Hotline.Trim());

@@ -56,6 +56,12 @@ public sealed class Citizen
     /// <summary>Set for the demo citizens of a drill: kept out of reports and operators' broadcasts, sent to only through the sandbox.</summary>
     public Guid? DrillId { get; set; }
 
+    /// <summary>
+    /// The secret of the citizen's check-in page (<see cref="CheckIn.CheckInToken"/>), issued with the record; null once
+    /// an operator revoked it, until they issue a new one.
+    /// </summary>
+    public string? CheckInToken { get; set; } = CheckIn.CheckInToken.New();
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Who registered the citizen: an operator key's name, or "citizen" for self-enrolment.</summary>

@@ -14,10 +14,10 @@ public static class RoleNames
     /// </summary>
     public static string SenderOf(ChannelKind channel) => "sender:" + channel;
 
-    /// <summary>Every role, in the order a node asks for them.</summary>
-    public static IReadOnlyList<string> All { get; } = [SenderOf(ChannelKind.Telegram), SenderOf(ChannelKind.Sms), TelegramPoller];
+    /// <summary>Every role, in the order a node asks for them: a sender for each channel messages are sent on (none for the check-in page).</summary>
+    public static IReadOnlyList<string> All { get; } = [.. ChannelKinds.Outbound.Select(SenderOf), TelegramPoller];
 
     /// <summary>The channel whose sender <paramref name="role"/> is, or null for another role.</summary>
     public static ChannelKind? ChannelOf(string role) =>
-        Enum.GetValues<ChannelKind>().Cast<ChannelKind?>().FirstOrDefault(c => SenderOf(c!.Value) == role);
+        ChannelKinds.Outbound.Cast<ChannelKind?>().FirstOrDefault(c => SenderOf(c!.Value) == role);
 }

@@ -15,6 +15,9 @@ public sealed record InboundMessage(ChannelKind Channel, string ProviderKey, Inb
     /// <summary>The sender's E.164 phone (SMS sender, or a contact shared in Telegram).</summary>
     public string? Phone { get; init; }
 
+    /// <summary>Whose check-in page a press came from (<see cref="ChannelKind.Web"/> only).</summary>
+    public Guid? CitizenId { get; init; }
+
     /// <summary>The private chat the update came from (Telegram only).</summary>
     public long? ChatId { get; init; }
 

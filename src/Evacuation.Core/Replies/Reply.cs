@@ -22,7 +22,7 @@ public sealed class Reply
 
     public Guid? CitizenId { get; set; }
 
-    /// <summary>Chat id or E.164 phone of the sender.</summary>
+    /// <summary>Chat id or E.164 phone of the sender; for a check-in page press, the citizen's id.</summary>
     public string From { get; set; } = "";
 
     /// <summary>The Telegram chat the reply came from; null for SMS.</summary>
@@ -59,7 +59,8 @@ public sealed class Reply
         ProviderKey = message.ProviderKey,
         UpdateId = message.UpdateId,
         Kind = message.Kind,
-        From = message.ChatId is { } chat ? chat.ToString(CultureInfo.InvariantCulture) : message.Phone ?? "",
+        CitizenId = message.CitizenId,
+        From = message.ChatId is { } chat ? chat.ToString(CultureInfo.InvariantCulture) : message.CitizenId?.ToString("N") ?? message.Phone ?? "",
         ContactPhone = message.ChatId is null ? null : message.Phone,
         Text = InboundMessage.Clip(message.Text),
         Latitude = message.Latitude,

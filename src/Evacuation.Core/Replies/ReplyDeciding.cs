@@ -100,7 +100,7 @@ sealed class ReplyDeciding(ReplyDecision rules, Reply reply, ReplyFacts facts, D
         }
         effects.Add(new SetLocation(reply.Latitude, reply.Longitude));
         sender = sender with { Latitude = reply.Latitude, Longitude = reply.Longitude };
-        Note(CitizenEventKind.ReplyReceived, "Telegram: shared a location");
+        Note(CitizenEventKind.ReplyReceived, $"{reply.Channel}: shared a location");
         AnswerRoute();
     }
 

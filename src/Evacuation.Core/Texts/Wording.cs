@@ -81,6 +81,9 @@ public sealed record Wording
 
     public required string SharePhoneButton { get; init; }
 
+    /// <summary>The check-in page and the line that links to it.</summary>
+    public required CheckInTexts CheckIn { get; init; }
+
     public TemplateText Template(BuiltInTemplate template) => template switch
     {
         BuiltInTemplate.Advisory => Advisory,

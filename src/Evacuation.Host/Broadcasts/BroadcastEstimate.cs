@@ -46,7 +46,7 @@ public sealed record BroadcastEstimate(
             }
             if (channels.Contains(ChannelKind.Sms))
             {
-                var recipient = new Recipient(Guid.Empty, group.Name, group.Language, null, null, false, false, group.Region, group.Crossing, group.Latitude, group.Longitude);
+                var recipient = new Recipient(Guid.Empty, group.Name, group.Language, null, null, false, false, group.Region, group.Crossing, group.Latitude, group.Longitude, EstimatedToken);
                 var text = texts.Render(recipient, planner.Crossings, planner.Assignment, signature, now);
                 (smsTexts.TryGetValue(group.Language, out var list) ? list : smsTexts[group.Language] = []).Add((text, group.Count));
             }
@@ -54,6 +54,9 @@ public sealed record BroadcastEstimate(
         var sms = smsTexts.Select(pair => SmsEstimate.Of(pair.Key, pair.Value)).ToList();
         return new BroadcastEstimate(recipients, byChannel, byLanguage, sms, sms.Sum(s => s.TotalSegments));
     }
+
+    /// <summary>Every citizen's link is as long as this stand-in, so the estimate counts the segments links cost.</summary>
+    static readonly string EstimatedToken = new('0', Core.CheckIn.CheckInToken.Length);
 
     /// <summary>Citizens who would get the same text, counted together.</summary>
     sealed record Group(string Language, bool Telegram, bool Sms, string? Crossing, string? Region, double? Latitude, double? Longitude, string Name, int Count);

@@ -19,7 +19,8 @@ public sealed record Recipient(
     string? Region,
     string? AssignedCrossing,
     double? Latitude,
-    double? Longitude)
+    double? Longitude,
+    string? CheckInToken)
 {
     public bool HasTelegram => TelegramChatId is not null && !TelegramUnreachable;
 
@@ -52,7 +53,7 @@ public sealed record Recipient(
 
     public static IQueryable<Recipient> From(IQueryable<Citizen> citizens) =>
         citizens.Select(c => new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,
-            c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude));
+            c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude, c.CheckInToken));
 
     /// <summary>
     /// The values for this citizen's template, written at <paramref name="at"/> by <paramref name="signature"/>: their
@@ -63,10 +64,10 @@ public sealed record Recipient(
     {
         if (AssignedCrossing is null || !crossings.TryFindCrossing(AssignedCrossing, out var crossing))
         {
-            return new MessageValues(Language, Name) { Signature = signature, At = at };
+            return new MessageValues(Language, Name) { Signature = signature, At = at, CheckInToken = CheckInToken };
         }
         var from = places.OriginOf(Latitude, Longitude, Region);
         var directions = from is { } origin ? RouteDirections.Describe(crossing, origin, Language) : null;
-        return new MessageValues(Language, Name, crossing.DisplayName(Language), directions) { Signature = signature, At = at };
+        return new MessageValues(Language, Name, crossing.DisplayName(Language), directions) { Signature = signature, At = at, CheckInToken = CheckInToken };
     }
 }

@@ -15,7 +15,7 @@ public static class ChannelModes
     public static void LogChannelModes(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Evacuation.Channels");
-        foreach (var kind in Enum.GetValues<ChannelKind>())
+        foreach (var kind in ChannelKinds.Outbound)
         {
             var channel = app.Services.GetRequiredKeyedService<IChannel>(kind);
             if (channel.IsLive)

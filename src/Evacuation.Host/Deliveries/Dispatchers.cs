@@ -34,7 +34,7 @@ public sealed class Dispatchers(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var loops = Enum.GetValues<ChannelKind>()
+        var loops = ChannelKinds.Outbound
             .SelectMany(kind => Enumerable.Range(0, options.Value.DispatchersPerChannel).Select(n => (kind, lookout: n == 0)))
             .Select(loop => Task.Run(() => RunAsync(loop.kind, loop.lookout, stoppingToken), stoppingToken));
         return Task.WhenAll(loops);

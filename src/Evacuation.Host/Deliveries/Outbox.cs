@@ -153,7 +153,7 @@ public sealed class Outbox(
         var now = Now;
         var count = 0;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        foreach (var channel in Enum.GetValues<ChannelKind>())
+        foreach (var channel in ChannelKinds.Outbound)
         {
             // Per channel so the claim index (channel, state, ...) finds the few rows in flight.
             var expired = db.Deliveries.Where(d => d.Channel == channel && d.State == DeliveryState.Sending && d.LeaseUntil < now);

@@ -30,7 +30,7 @@ public sealed class OutboxLooks(IDbContextFactory<EvacuationDb> databases)
     public async Task<bool> AnythingInFlightAsync(CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var channels = Enum.GetValues<ChannelKind>().ToList();
+        var channels = ChannelKinds.Outbound.ToList();
         var open = new[] { DeliveryState.Pending, DeliveryState.Sending }.ToList();
         return await db.Broadcasts.Where(b => b.State == BroadcastState.Sending).Select(b => 1)
             .Concat(db.Deliveries.Where(d => channels.Contains(d.Channel) && open.Contains(d.State)).Select(d => 1))

@@ -33,7 +33,7 @@ public sealed class DrillRunner(
     /// <summary>Why a drill may not start now, or null when it may.</summary>
     public string? Refusal(DrillSettings settings)
     {
-        var live = Enum.GetValues<ChannelKind>().Where(k => services.GetRequiredKeyedService<IChannel>(k).IsLive).ToList();
+        var live = ChannelKinds.Outbound.Where(k => services.GetRequiredKeyedService<IChannel>(k).IsLive).ToList();
         if (live.Count == 0)
         {
             return null;

@@ -13,7 +13,7 @@ namespace Evacuation.Host.Drills;
 /// </summary>
 public sealed class DrillSandbox(IDbContextFactory<EvacuationDb> databases, ILoggerFactory loggers)
 {
-    readonly Dictionary<ChannelKind, IChannel> channels = Enum.GetValues<ChannelKind>()
+    readonly Dictionary<ChannelKind, IChannel> channels = ChannelKinds.Outbound
         .ToDictionary(k => k, k => (IChannel)new SandboxChannel(k, new Category(loggers.CreateLogger("Evacuation.Drills.Sandbox"))));
 
     public IChannel Channel(ChannelKind kind) => channels[kind];

@@ -41,7 +41,7 @@ public static class HealthEndpoints
         var databaseProblem = await DatabaseProblemAsync(services.GetRequiredService<EvacuationDb>(), cancellationToken);
         var scheduler = await SchedulerStateAsync(services.GetRequiredService<ISchedulerFactory>(), cancellationToken);
         var stops = services.GetRequiredService<ChannelStops>().Stops;
-        var channels = Enum.GetValues<ChannelKind>().Select(kind =>
+        var channels = ChannelKinds.Outbound.Select(kind =>
         {
             var stop = stops.GetValueOrDefault(kind);
             var live = services.GetRequiredKeyedService<IChannel>(kind).IsLive;

@@ -11,8 +11,11 @@ public sealed class LimitsOptions
 {
     public const string Section = "Limits";
 
-    /// <summary>Requests a minute from one source address to the webhooks (and any endpoint on <see cref="RateLimits.PerAddress"/>), counted before signatures are checked.</summary>
+    /// <summary>Requests a minute from one source address to the webhooks and check-in pages (any endpoint on <see cref="RateLimits.PerAddress"/>), counted before signatures or links are checked.</summary>
     public int PerAddressPerMinute { get; set; } = 6000;
+
+    /// <summary>Requests a minute to one citizen's check-in page (views, presses, locations), on top of the per-address count.</summary>
+    public int PerLinkPerMinute { get; set; } = 30;
 
     /// <summary>API requests a minute with one operator key.</summary>
     public int PerKeyPerMinute { get; set; } = 1200;
@@ -30,6 +33,7 @@ public sealed class LimitsOptions
             var failures = new List<string>();
             Positive(failures, nameof(PerAddressPerMinute), options.PerAddressPerMinute);
             Positive(failures, nameof(PerKeyPerMinute), options.PerKeyPerMinute);
+            Positive(failures, nameof(PerLinkPerMinute), options.PerLinkPerMinute);
             Positive(failures, nameof(AnswersPerSenderPerHour), options.AnswersPerSenderPerHour);
             Positive(failures, nameof(EnrolmentsPerHour), options.EnrolmentsPerHour);
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

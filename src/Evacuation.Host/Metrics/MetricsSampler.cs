@@ -38,7 +38,7 @@ public sealed class MetricsSampler(ServiceMetrics metrics, IDbContextFactory<Eva
         {
             await using var db = await databases.CreateDbContextAsync(stoppingToken);
             var pending = new Dictionary<ChannelKind, long>();
-            foreach (var channel in Enum.GetValues<ChannelKind>())
+            foreach (var channel in ChannelKinds.Outbound)
             {
                 // Per channel, so the claim index (channel, state, ...) answers each count.
                 pending[channel] = await db.Deliveries.LongCountAsync(d => d.Channel == channel && d.State == DeliveryState.Pending, stoppingToken);

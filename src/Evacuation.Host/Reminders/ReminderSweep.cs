@@ -162,7 +162,7 @@ public sealed class ReminderSweep(
             .Select(c => new
             {
                 Recipient = new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,
-                    c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude),
+                    c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude, c.CheckInToken),
                 c.Status,
                 c.RemindersSent,
                 c.ReminderQueuedAt,

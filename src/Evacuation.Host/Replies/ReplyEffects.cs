@@ -110,6 +110,9 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
     {
         switch (effect)
         {
+            case Answer when reply.Channel == ChannelKind.Web:
+                // The check-in page is its own answer: it shows the acknowledgement to the citizen who pressed.
+                break;
             case Answer or AskForContact when !answers.TryTake($"{reply.Channel}:{reply.From}"):
                 // Stored and acted on, not answered: the sender had this hour's answers (Limits:AnswersPerSenderPerHour).
                 break;

@@ -30,7 +30,7 @@ public static class SandboxReplies
         {
             return Problem.BadRequest("citizenId must be the id of a citizen.");
         }
-        if (!Enum.TryParse<ChannelKind>(request.Channel, ignoreCase: true, out var channel) || !Enum.IsDefined(channel) || int.TryParse(request.Channel, out _))
+        if (!Enum.TryParse<ChannelKind>(request.Channel, ignoreCase: true, out var channel) || channel is not (ChannelKind.Telegram or ChannelKind.Sms) || int.TryParse(request.Channel, out _))
         {
             return Problem.BadRequest("channel must be Telegram or Sms.");
         }

@@ -17,6 +17,7 @@ sealed class SenderIndex
 {
     readonly Dictionary<string, Citizen> byPhone = new(StringComparer.Ordinal);
     readonly Dictionary<long, Citizen> byChat = [];
+    readonly Dictionary<Guid, Citizen> byId = [];
 
     public static async Task<SenderIndex> LoadAsync(EvacuationDb db, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
@@ -30,6 +31,12 @@ sealed class SenderIndex
         if (chats.Count > 0)
         {
             senders.AddRange(await db.Citizens.Where(c => EF.Parameter(chats).Contains(c.TelegramChatId)).ToListAsync(cancellationToken));
+        }
+        // A check-in page knows whose it is: its replies carry the citizen's id from the start.
+        var ids = replies.Where(r => r.Channel == ChannelKind.Web && r.CitizenId is not null).Select(r => r.CitizenId!.Value).Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            senders.AddRange(await db.Citizens.Where(c => EF.Parameter(ids).Contains(c.Id)).ToListAsync(cancellationToken));
         }
         return senders;
     }
@@ -55,10 +62,12 @@ sealed class SenderIndex
         return new ReplyFacts(sender, invited, phoneHolder);
     }
 
-    Citizen? Of(Reply reply) =>
-        reply.Channel == ChannelKind.Telegram
-            ? reply.ChatId is { } chat ? byChat.GetValueOrDefault(chat) : null
-            : reply.From.Length > 0 ? byPhone.GetValueOrDefault(reply.From) : null;
+    Citizen? Of(Reply reply) => reply.Channel switch
+    {
+        ChannelKind.Telegram => reply.ChatId is { } chat ? byChat.GetValueOrDefault(chat) : null,
+        ChannelKind.Web => reply.CitizenId is { } id ? byId.GetValueOrDefault(id) : null,
+        _ => reply.From.Length > 0 ? byPhone.GetValueOrDefault(reply.From) : null,
+    };
 
     Citizen? WithPhone(string phone) => byPhone.GetValueOrDefault(phone);
 
@@ -73,6 +82,7 @@ sealed class SenderIndex
         {
             byChat[chat] = citizen;
         }
+        byId[citizen.Id] = citizen;
     }
 
     void AddRange(IEnumerable<Citizen> citizens)

@@ -74,7 +74,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
             {
                 c.OptedOut,
                 Recipient = new Recipient(c.Id, c.Name, c.Language, c.Phone, c.TelegramChatId, c.TelegramUnreachable,
-                    c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude),
+                    c.SmsUnreachable, c.Region, c.AssignedCrossing, c.Latitude, c.Longitude, c.CheckInToken),
             })
             .ToListAsync(cancellationToken);
         return (rows.ConvertAll(r => r.Recipient), rows.Where(r => r.OptedOut).Select(r => r.Recipient.Id).ToHashSet());

@@ -18,7 +18,7 @@ public sealed class RouteValues(CrossingPlanner planner, Signature signature, Da
     {
         if (recipient.AssignedCrossing is null || !planner.Crossings.TryFindCrossing(recipient.AssignedCrossing, out var crossing))
         {
-            return new MessageValues(recipient.Language, recipient.Name) { Signature = signature, At = at };
+            return new MessageValues(recipient.Language, recipient.Name) { Signature = signature, At = at, CheckInToken = recipient.CheckInToken };
         }
         var from = planner.Assignment.OriginOf(recipient.Latitude, recipient.Longitude, recipient.Region);
         var key = (crossing.Id, from, recipient.Language);
@@ -27,6 +27,6 @@ public sealed class RouteValues(CrossingPlanner planner, Signature signature, Da
             words = (crossing.DisplayName(recipient.Language), from is { } point ? RouteDirections.Describe(crossing, point, recipient.Language) : null);
             known[key] = words;
         }
-        return new MessageValues(recipient.Language, recipient.Name, words.Name, words.Directions) { Signature = signature, At = at };
+        return new MessageValues(recipient.Language, recipient.Name, words.Name, words.Directions) { Signature = signature, At = at, CheckInToken = recipient.CheckInToken };
     }
 }

@@ -17,7 +17,7 @@ public class MessageTemplateCheckTests
         { "1601 characters are too long, by one", new string('a', 1601), ["1601 characters long; an SMS can carry at most 1600: shorten it by 1"] },
         { "a misspelt placeholder is named, with its likely meaning", "Hi {nmae}", ["unknown placeholder {nmae} at character 4: did you mean {name}?"] },
         { "a misspelt crossing is named", "Go to {crosing}", ["did you mean {crossing}?"] },
-        { "an unknown placeholder lists the known ones", "{weather}", ["unknown placeholder {weather} at character 1: use {name}, {crossing}, {crossingDirections}, {replyCodes}, {sender}, {hotline} or {asOf}"] },
+        { "an unknown placeholder lists the known ones", "{weather}", ["unknown placeholder {weather} at character 1: use {name}, {crossing}, {crossingDirections}, {replyCodes}, {sender}, {hotline}, {asOf} or {checkInLink}"] },
         { "empty braces are an unknown placeholder", "a {} b", ["unknown placeholder {}"] },
         { "each unknown placeholder is named", "{a} and {b}", ["{a}", "{b}"] },
         { "an unclosed brace is found", "go to {crossing", ["'{' at character 7 has no matching '}'"] },

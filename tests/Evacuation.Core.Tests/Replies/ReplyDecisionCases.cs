@@ -34,6 +34,27 @@ public sealed partial class ReplyDecisionTests
                 new ResetReminders(Escalate: false),
                 new Answer(Ack(JourneyStatus.OnTheWay))));
         }),
+        Row("the 1 button on the check-in page: Departed, no Telegram delivery to confirm, the page shows the answer", () =>
+        {
+            var reply = Web("reply:1");
+            return new(reply, new(Known()), Outcome("Departed",
+                Received(reply, "Departed"),
+                new Note(CitizenEventKind.StatusChanged, "Unconfirmed → Departed by Web reply \"reply:1\""),
+                new SetStatus(JourneyStatus.Departed),
+                new ResetReminders(Escalate: false),
+                new Answer(Ack(JourneyStatus.Departed))));
+        }),
+        Row("the 4 button on the check-in page of an opted-out citizen: NeedsHelp, a case, the call list, no message", () =>
+        {
+            var reply = Web("reply:4");
+            return new(reply, new(Known(c => c.OptedOut = true)), Outcome("NeedsHelp",
+                new OpenHelpCase("pressed 4"),
+                Received(reply, "NeedsHelp"),
+                new Note(CitizenEventKind.StatusChanged, "Unconfirmed → NeedsHelp by Web reply \"reply:4\""),
+                new SetStatus(JourneyStatus.NeedsHelp),
+                new ResetReminders(Escalate: true),
+                new Note(CitizenEventKind.Escalated, "asked for help: on the call list")));
+        }),
         Row("3 from a Ukrainian speaker: Staying, acknowledged in Ukrainian", () =>
         {
             var reply = Sms("3");

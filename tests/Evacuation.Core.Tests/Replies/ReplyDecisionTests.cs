@@ -73,6 +73,10 @@ public sealed partial class ReplyDecisionTests
     static Reply Telegram(string text, InboundKind kind = InboundKind.Text) =>
         new() { Channel = ChannelKind.Telegram, Kind = kind, From = "4001", Text = text };
 
+    /// <summary>A press on the citizen's check-in page: the service knows whose page it is before deciding.</summary>
+    static Reply Web(string text) =>
+        new() { Channel = ChannelKind.Web, Kind = InboundKind.Button, CitizenId = Guid.NewGuid(), From = "page", Text = text };
+
     static Citizen Known(Action<Citizen>? shape = null)
     {
         var citizen = new Citizen { Name = "Olena", Phone = Phone, TelegramChatId = Chat, Region = "Lviv" };

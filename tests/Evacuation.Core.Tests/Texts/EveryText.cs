@@ -56,6 +56,44 @@ public static class EveryText
             Telegram("button: send phone number", w.SharePhoneButton),
             Telegram("language button", w.OwnName),
             Sms("every crossing closed", WaitForInstructions.Text(w.Language, Signed, At)),
+            .. CheckInPage(w),
+        ];
+    }
+
+    public const string CheckInLink = "https://evac.example.org/c/0123456789abcdef0123456789abcdef";
+
+    /// <summary>The check-in page's words (read in a browser, so not by SMS) and the SMS line that links to it.</summary>
+    static IEnumerable<SentText> CheckInPage(Wording w)
+    {
+        SentText Page(string name, string text) => new(w.Language, "check-in page: " + name, text, BySms: false);
+        var c = w.CheckIn;
+        return
+        [
+            new(w.Language, "check-in link, at the end of built-in messages", MessageTemplate.Render(c.LinkLine, new MessageValues(w.Language) { Signature = Signed with { CheckInBaseUrl = "https://evac.example.org" }, CheckInToken = CheckInLink[^32..] }), BySms: true),
+            Page("title", c.Title),
+            Page("greeting", c.Greeting(w.Language switch { "he" => "אולנה", "ru" => "Елена", "uk" => "Олена", _ => "Olena" })),
+            Page("greeting without a name", c.GreetingNoName),
+            Page("introduction", c.Intro),
+            Page("advice heading", c.AdviceHeading),
+            Page("advice: leave by your crossing", c.LeaveNow),
+            Page("advice: no crossing yet", c.NoCrossingYet),
+            Page("advice: every crossing closed", c.AllClosed),
+            Page("advice: already out", c.AlreadyOut),
+            Page("crossing heading", c.CrossingHeading),
+            Page("crossing open", c.Open),
+            Page("map link", c.OpenInMap),
+            Page("on record", c.RecordedHeading),
+            Page("no answer yet", c.NoAnswerYet),
+            Page("buttons heading", c.ButtonsHeading),
+            .. c.Buttons.Select((label, i) => Page($"button {i + 1}", label)),
+            Page("share my location", c.ShareLocation),
+            Page("location note", c.LocationNote),
+            Page("location failed", c.LocationFailed),
+            Page("form too old", c.FormExpired),
+            Page("form not from this page", c.FormRefused),
+            Page("opted out", c.OptedOut),
+            Page("link does not work (404)", c.NotFound),
+            Page("too many presses (429)", c.TooMany),
         ];
     }
 

@@ -78,6 +78,14 @@ public static class TextsDocument
         {
             Item(md, text.Name, text.Text);
         }
+        md.AppendLine("### Check-in page (`/c/{token}`) and the line that links to it");
+        md.AppendLine();
+        foreach (var text in EveryText.Fixed(w).Where(t => t.Name.StartsWith("check-in", StringComparison.Ordinal)))
+        {
+            Item(md, text.Name.Replace("check-in page: ", "", StringComparison.Ordinal), text.Text);
+        }
+        Item(md, "Advisory, with the check-in link (when Web:PublicBaseUrl is set)", BuiltInTemplates.Render(BuiltInTemplate.Advisory,
+            values with { Signature = values.Signature with { CheckInBaseUrl = "https://evac.example.org" }, CheckInToken = EveryText.CheckInLink[^32..] }));
         Directions(md, w, shehyni, origin);
     }
 

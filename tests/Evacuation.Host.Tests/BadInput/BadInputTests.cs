@@ -92,12 +92,28 @@ public sealed class BadInputTests
         using (response)
         {
             var status = (int)response.StatusCode;
-            if (status >= 500 || (probe.Expect == Expect.Refused && status is < 400 or >= 500))
+            if (status >= 500 || (probe.Expect is Expect.Refused or Expect.RefusedPage && status is < 400 or >= 500))
             {
                 return $"{probe}: {status} {await response.Content.ReadAsStringAsync()}";
             }
+            if (probe.Expect == Expect.RefusedPage)
+            {
+                return await NotAPlainPageAsync(probe, response);
+            }
             return status >= 400 ? await NotAProblemAsync(probe, response) : null;
         }
+    }
+
+    /// <summary>A citizen's browser gets a page, not JSON, and the page repeats nothing of what it was sent.</summary>
+    static async Task<string?> NotAPlainPageAsync(Probe probe, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var sent = Uri.UnescapeDataString(probe.Path[(probe.Path.LastIndexOf('/') + 1)..]);
+        if (response.Content.Headers.ContentType?.MediaType != "text/html")
+        {
+            return $"{probe}: {(int)response.StatusCode} as {response.Content.Headers.ContentType?.MediaType ?? "no content type"}";
+        }
+        return sent.Length > 3 && body.Contains(sent, StringComparison.Ordinal) ? $"{probe}: the page repeats what it was sent" : null;
     }
 
     static async Task<string?> NotAProblemAsync(Probe probe, HttpResponseMessage response)

@@ -19,7 +19,7 @@ public static class Corpus
 
     public static IEnumerable<Probe> All(string twilioToken, string crossingId) =>
         JsonBodies(crossingId).Concat(Fields()).Concat(Imports()).Concat(Queries()).Concat(RouteIds(crossingId))
-            .Concat(TelegramUpdates()).Concat(TwilioForms(twilioToken));
+            .Concat(TelegramUpdates()).Concat(TwilioForms(twilioToken)).Concat(CheckInPages());
 
     static IEnumerable<Probe> JsonBodies(string crossingId)
     {
@@ -134,6 +134,8 @@ public static class Corpus
             Probe Call(string endpoint, HttpMethod method, string path, Func<HttpContent?>? body = null) => new(endpoint, label, method, path, body ?? (() => null), Expect.Refused);
             yield return Call("GET /api/citizens/{id}", HttpMethod.Get, "/api/citizens/" + id);
             yield return Call("POST /api/citizens/{id}/invite", HttpMethod.Post, $"/api/citizens/{id}/invite");
+            yield return Call("POST /api/citizens/{id}/check-in-link", HttpMethod.Post, $"/api/citizens/{id}/check-in-link");
+            yield return Call("DELETE /api/citizens/{id}/check-in-link", HttpMethod.Delete, $"/api/citizens/{id}/check-in-link");
             yield return Call("GET /api/broadcasts/{id}", HttpMethod.Get, "/api/broadcasts/" + id);
             yield return Call("POST /api/broadcasts/{id}/cancel", HttpMethod.Post, $"/api/broadcasts/{id}/cancel");
             yield return Call("POST /api/broadcasts/{id}/approve", HttpMethod.Post, $"/api/broadcasts/{id}/approve");
@@ -198,5 +200,27 @@ public static class Corpus
         yield return Status("error code beyond long", [new("MessageSid", "SM8"), new("MessageStatus", "failed"), new("ErrorCode", HugeInteger)]);
         yield return Status("deliveryId not a guid", [new("MessageSid", "SM9"), new("MessageStatus", "delivered")], "?deliveryId=" + Uri.EscapeDataString(RightToLeft));
         yield return Status("nothing at all", [], "");
+    }
+
+    /// <summary>
+    /// A citizen's page with links nobody was given, and forms no page wrote: the plain 404 page, whatever the body
+    /// (a real link with forged forms is in CheckIn/CheckInBadInputTests); one unknown token is well formed, the others not.
+    /// </summary>
+    static IEnumerable<Probe> CheckInPages()
+    {
+        foreach (var id in Ids.Concat(["0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcde", "0123456789abcdef0123456789abcdef0", "0123456789ABCDEF0123456789ABCDEF", "0123456789abcdef0123456789abcde\u202E"]))
+        {
+            var label = "token " + (id.Length > 40 ? id[..10] + "... (" + id.Length + ")" : id);
+            yield return new("GET /c/{token}", label, HttpMethod.Get, "/c/" + id, () => null, Expect.RefusedPage);
+            yield return new("POST /c/{token}", label, HttpMethod.Post, "/c/" + id,
+                () => new FormUrlEncodedContent([new("form", "x"), new("press", "left")]), Expect.RefusedPage);
+        }
+        Probe Post(string label, Func<HttpContent> body) =>
+            new("POST /c/{token}", label, HttpMethod.Post, "/c/0123456789abcdef0123456789abcdef", body, Expect.RefusedPage);
+        yield return Post("noise", () => new ByteArrayContent(Noise(100_000)) { Headers = { ContentType = new("application/x-www-form-urlencoded") } });
+        yield return Post("JSON", () => Json("""{"press":"left"}"""));
+        yield return Post("half a surrogate, raw", () => new StringContent("form=x&press=" + HalfSurrogateForm, Encoding.ASCII, "application/x-www-form-urlencoded"));
+        yield return Post("10,000 fields", () => new StringContent(string.Join('&', Enumerable.Range(0, 10_000).Select(i => $"f{i}=1")), Encoding.ASCII, "application/x-www-form-urlencoded"));
+        yield return Post("broken percent-encoding", () => new StringContent("%%%=&&&=%G0", Encoding.ASCII, "application/x-www-form-urlencoded"));
     }
 }

@@ -8,6 +8,9 @@ public enum Expect
 
     /// <summary>Strange but legitimate (a citizen's text in any script, a file whose bad rows are listed): any answer but a 5xx; a 4xx still a problem detail.</summary>
     NoServerError,
+
+    /// <summary>A citizen's page: a 4xx answered by a plain HTML page (not a problem detail) that repeats nothing it was sent.</summary>
+    RefusedPage,
 }
 
 /// <summary>One hostile request to one endpoint ("METHOD pattern", as in the endpoint-role table).</summary>

@@ -11,27 +11,33 @@ namespace Evacuation.Host.Tests.Broadcasts;
 /// <summary>The estimate is what will be billed: it renders the audience's real messages, and Twilio's count agrees.</summary>
 public sealed class SmsEstimateTests
 {
-    public static TheoryData<StorageProvider, string, string?> Broadcasts()
+    public static TheoryData<StorageProvider, string, string?, bool> Broadcasts()
     {
-        var data = new TheoryData<StorageProvider, string, string?>();
+        var data = new TheoryData<StorageProvider, string, string?, bool>();
         foreach (var provider in new[] { StorageProvider.Sqlite, StorageProvider.Postgres })
         {
-            data.Add(provider, "Advisory", null);
-            data.Add(provider, "RouteInstructions", null);
-            data.Add(provider, "Advisory", "{name}, leave now via the {crossing} crossing. {crossingDirections}");
+            data.Add(provider, "Advisory", null, false);
+            data.Add(provider, "RouteInstructions", null, false);
+            data.Add(provider, "Advisory", "{name}, leave now via the {crossing} crossing. {crossingDirections}", false);
+            // With Web:PublicBaseUrl set, the built-in messages end with each citizen's check-in link.
+            data.Add(provider, "Advisory", null, true);
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Broadcasts))]
-    public async Task The_estimate_equals_what_Twilio_counts_in_every_language_for_a_real_audience(StorageProvider provider, string kind, string? englishText)
+    public async Task The_estimate_equals_what_Twilio_counts_in_every_language_for_a_real_audience(StorageProvider provider, string kind, string? englishText, bool checkInLinks)
     {
         await using var twilio = await FakeTwilioServer.StartAsync();
         var settings = Providers.LiveAgainst(null, twilio);
         settings["Messages:SenderName"] = "Embassy of Israel";
         settings["Messages:SenderNames:he"] = "שגרירות ישראל";
         settings["Messages:Hotline"] = "+972 3 555 0100";
+        if (checkInLinks)
+        {
+            settings["Web:PublicBaseUrl"] = Providers.PublicBaseUrl;
+        }
         await using var app = await EvacuationApp.StartAsync(provider, settings);
         var file = CrossingsFile.Load(CrossingsFile.ShippedPath);
         var places = new CrossingAssignment(file);
@@ -61,6 +67,8 @@ public sealed class SmsEstimateTests
         var counted = twilio.Requests.GroupBy(r => languageOf[r.To!]).ToDictionary(g => g.Key, g => g.Sum(r => r.Segments));
         var estimate = dryRun.GetProperty("estimate");
         Assert.Equal(60, twilio.Requests.Count);
+        var tokenOf = citizens.ToDictionary(c => c.Phone!, c => c.CheckInToken);
+        Assert.All(twilio.Requests, r => Assert.Equal(checkInLinks, r.Body!.EndsWith($"{Providers.PublicBaseUrl}/c/{tokenOf[r.To!]}", StringComparison.Ordinal)));
         // Not one text for all: within a language, messages differ in length, as they do in the field.
         Assert.Contains(twilio.Requests.GroupBy(r => languageOf[r.To!]), g => g.Select(r => r.Segments).Distinct().Count() > 1);
         Assert.Equal(counted.Values.Sum(), estimate.GetProperty("totalSmsSegments").GetInt64());

@@ -13,7 +13,8 @@ public sealed class ExampleSettingsTests
         "Broadcasts:MaxLateness", "Broadcasts:MaxAhead", "Broadcasts:ApprovalThreshold", "Broadcasts:ApprovalWindow", "Routes:File",
         "Messages:SenderName", "Messages:SenderNames:he", "Messages:Hotline",
         "Deliveries:PollInterval", "Deliveries:IdleInterval", "Drills:AllowWithLiveChannels",
-        "Cluster:NodeName", "Cluster:Heartbeat", "Cluster:RoleLease", "Cluster:CrossingRefresh", "Metrics:AllowAnonymous", "Logging:Format");
+        "Cluster:NodeName", "Cluster:Heartbeat", "Cluster:RoleLease", "Cluster:CrossingRefresh", "Metrics:AllowAnonymous", "Logging:Format",
+        "Web:PublicBaseUrl", "Limits:PerLinkPerMinute");
 
     static readonly IConfigurationRoot Example = new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(StartupPaths.RepositoryRoot(), "appsettings.example.json"), optional: false)

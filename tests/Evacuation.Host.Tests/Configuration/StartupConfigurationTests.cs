@@ -24,9 +24,13 @@ public sealed class StartupConfigurationTests
     [InlineData("Messages:SenderName", "The Embassy of the State of Israel in Kyiv")]
     [InlineData("Messages:SenderNames:fr", "Ambassade")]
     [InlineData("Messages:Hotline", "call the embassy")]
+    [InlineData("Web:PublicBaseUrl", "evac.example.org")]
+    [InlineData("Web:PublicBaseUrl", "https://евак.example.org")]
+    [InlineData("Limits:PerLinkPerMinute", "0")]
     [InlineData("Logging:Format", "xml")]
     [InlineData("Cluster:RoleLease", "00:00:01")]
     [InlineData("Cluster:NodeName", "node one")]
+    [InlineData("Proxy:TrustedProxies:0", "proxy.example.org")]
     public async Task A_bad_setting_stops_start_up_with_one_line_that_names_the_key(string key, string value)
     {
         var folder = Directory.CreateTempSubdirectory("evac-start-");

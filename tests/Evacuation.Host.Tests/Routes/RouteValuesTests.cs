@@ -1,3 +1,4 @@
+using Evacuation.Core.CheckIn;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Routes;
 using Evacuation.Host.Broadcasts;
@@ -33,5 +34,5 @@ public sealed class RouteValuesTests
     }
 
     static Recipient Make(string language, string region, string? crossing, double? latitude, double? longitude) =>
-        new(Guid.NewGuid(), "Olena", language, "+380501234567", null, false, false, region, crossing, latitude, longitude);
+        new(Guid.NewGuid(), "Olena", language, "+380501234567", null, false, false, region, crossing, latitude, longitude, CheckInToken.New());
 }

@@ -296,6 +296,10 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<DateTime?>("AssignedCrossingAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CheckInToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -377,6 +381,10 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
+
+                    b.HasIndex("CheckInToken")
+                        .IsUnique()
+                        .HasFilter("\"CheckInToken\" IS NOT NULL");
 
                     b.HasIndex("DrillId")
                         .HasFilter("\"DrillId\" IS NOT NULL");

@@ -285,6 +285,10 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AssignedCrossingAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckInToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -366,6 +370,10 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedCrossing");
+
+                    b.HasIndex("CheckInToken")
+                        .IsUnique()
+                        .HasFilter("\"CheckInToken\" IS NOT NULL");
 
                     b.HasIndex("DrillId")
                         .HasFilter("\"DrillId\" IS NOT NULL");

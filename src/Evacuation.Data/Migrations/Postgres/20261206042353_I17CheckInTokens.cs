@@ -1,0 +1,43 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Evacuation.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class I17CheckInTokens : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CheckInToken",
+                table: "citizens",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_citizens_CheckInToken",
+                table: "citizens",
+                column: "CheckInToken",
+                unique: true,
+                filter: "\"CheckInToken\" IS NOT NULL");
+
+            // Every citizen registered before this migration gets a link too.
+            migrationBuilder.Sql(CheckInTokenBackfill.Postgres);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_citizens_CheckInToken",
+                table: "citizens");
+
+            migrationBuilder.DropColumn(
+                name: "CheckInToken",
+                table: "citizens");
+        }
+    }
+}
