@@ -6,7 +6,7 @@ namespace Evacuation.Core.Broadcasts;
 /// <summary>
 /// How long an operator's template can get once filled for the citizen it is longest for: the longest name a citizen
 /// may have, the longest crossing name and directions in that language (from any region's centre or a shared
-/// location), the reply codes, sender and hotline. A template that fits for a typical citizen may not fit for all,
+/// location), the reply codes, sender, hotline and check-in link (when <c>Web:PublicBaseUrl</c> is set). A template that fits for a typical citizen may not fit for all,
 /// and Twilio refuses a body over <see cref="MessageTemplate.MaxLength"/> characters, so such a broadcast is refused
 /// before anything is sent rather than failing for some citizens later.
 /// </summary>
@@ -45,6 +45,8 @@ public static class WorstCaseLength
         {
             Signature = signature,
             At = new DateTime(2026, 12, 31, 23, 59, 0, DateTimeKind.Utc),
+            // Every token has the same length; the link is empty unless Web:PublicBaseUrl is set, as for real citizens.
+            CheckInToken = new string('x', CheckIn.CheckInToken.Length),
         };
         return BroadcastText.Compose(kind, template, values).Length;
     }

@@ -37,6 +37,18 @@ public sealed class WorstCaseLengthTests
     }
 
     [Fact]
+    public void The_check_in_link_counts_when_a_public_address_is_configured()
+    {
+        var signature = Signature.None with { CheckInBaseUrl = "https://evacuation.example.org" };
+
+        var without = WorstCaseLength.Of(BroadcastKind.Advisory, "{checkInLink}", Language.English, File, Signature.None);
+        var with = WorstCaseLength.Of(BroadcastKind.Advisory, "{checkInLink}", Language.English, File, signature);
+
+        // The link, and the space before it that an empty placeholder takes along.
+        Assert.Equal("https://evacuation.example.org/c/".Length + Core.CheckIn.CheckInToken.Length + 1, with - without);
+    }
+
+    [Fact]
     public void A_text_just_under_the_limit_with_a_name_in_it_is_refused_with_how_much_to_cut()
     {
         var template = new string('a', 1_400) + " {name}";
