@@ -15,6 +15,7 @@ public static class DeliverySetup
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<OutboxLooks>();
         builder.Services.AddSingleton<Withdrawals>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Withdrawals>());
         builder.Services.AddSingleton<FanOutFailures>();
         builder.Services.AddSingleton<BroadcastLines>();
         builder.Services.AddHostedService<FanOut>();
