@@ -46,6 +46,7 @@ public static class Broadcasts
         {
             console.MarkupLine($"paid Telegram broadcast: about {stars.GetDecimal().ToString("0.#", CultureInfo.InvariantCulture)} Stars from the bot's balance");
         }
+        WriteEta(console, estimate);
         var sms = estimate.GetProperty("sms");
         if (sms.GetArrayLength() == 0)
         {
@@ -71,6 +72,26 @@ public static class Broadcasts
             var characters = line.GetProperty("ucs2Characters").EnumerateArray().Select(c => c.GetString()).ToList();
             var why = characters.Count > 0 ? $" because of {string.Join(' ', characters)}" : "";
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(line.GetProperty("language").GetString() ?? "")} is sent as UCS-2{Markup.Escape(why)}: 70 characters a segment instead of 160");
+        }
+    }
+
+    /// <summary>Per channel, how long sending takes at the configured pacing, and what expiresAt would leave out.</summary>
+    static void WriteEta(IAnsiConsole console, JsonElement estimate)
+    {
+        if (!estimate.TryGetProperty("eta", out var etas))
+        {
+            return;
+        }
+        foreach (var eta in etas.EnumerateArray().Where(e => e.GetProperty("recipients").GetInt64() > 0 && e.GetProperty("etaSeconds").ValueKind == JsonValueKind.Number))
+        {
+            var ahead = eta.GetProperty("unitsAhead").GetInt64();
+            console.MarkupLine(Markup.Escape(
+                $"{eta.GetProperty("channel").GetString()}: about {TimeSpan.FromSeconds(Math.Ceiling(eta.GetProperty("etaSeconds").GetDouble())):g} to reach everyone" +
+                (ahead > 0 ? $" ({N(ahead)} queued ahead)" : "")));
+        }
+        foreach (var warning in estimate.GetProperty("warnings").EnumerateArray())
+        {
+            console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning.GetString() ?? "")}");
         }
     }
 

@@ -6,7 +6,9 @@ namespace Evacuation.Data;
 
 /// <summary>
 /// Claiming due deliveries for a dispatcher: one atomic statement moves up to <c>max</c> rows from pending to
-/// sending with a lease and returns them, so two dispatchers (or two processes) never claim the same row.
+/// sending with a lease and returns them, so two dispatchers (or two processes) never claim the same row. Higher
+/// priorities first (lower numbers), oldest first within one; the index on (channel, state, priority, next attempt)
+/// serves both the filter and the order, so the claim reads only the rows it takes, however long the queue.
 /// </summary>
 /// <remarks>
 /// PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c> lets concurrent claimers pass over each other's rows instead of
@@ -17,11 +19,11 @@ namespace Evacuation.Data;
 public static class DeliveryClaims
 {
     const string ClaimSql = """
-        UPDATE deliveries SET "State" = 'Sending', "LeaseUntil" = {0}, "Attempts" = "Attempts" + 1
+        UPDATE deliveries SET "State" = 'Sending', "LeaseUntil" = {0}, "Attempts" = "Attempts" + 1, "ClaimId" = {4}
         WHERE "Id" IN (
             SELECT "Id" FROM deliveries
             WHERE "Channel" = {1} AND "State" = 'Pending' AND "NextAttemptAt" <= {2}
-            ORDER BY "NextAttemptAt"
+            ORDER BY "Priority", "NextAttemptAt"
             LIMIT {3}
         """;
 
@@ -40,10 +42,12 @@ public static class DeliveryClaims
             return [];
         }
         var sql = db is PostgresEvacuationDb ? ClaimSql + " FOR UPDATE SKIP LOCKED) RETURNING *" : ClaimSql + ") RETURNING *";
-        return await db.Deliveries
-            .FromSqlRaw(sql, leaseUntil, channel.ToString(), now, max)
+        var claimed = await db.Deliveries
+            .FromSqlRaw(sql, leaseUntil, channel.ToString(), now, max, Guid.NewGuid())
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        // RETURNING gives rows in no promised order: the dispatcher sends them in this one.
+        return [.. claimed.OrderBy(d => d.Priority).ThenBy(d => d.NextAttemptAt)];
     }
 
     static Task<bool> AnyDueAsync(EvacuationDb db, ChannelKind channel, DateTime now, CancellationToken cancellationToken) =>

@@ -6,7 +6,7 @@ namespace Evacuation.Data;
 
 /// <summary>
 /// The <c>deliveries</c> table, the outbox (docs/architecture.md, "How a message travels"). The unique key makes fan-out and fallback
-/// idempotent; the claim index serves "due rows of this channel, oldest first" and "this channel's open claims" for the reaper.
+/// idempotent; the claim index serves "due rows of this channel, most urgent then oldest first" and "this channel's open claims" for the reaper.
 /// </summary>
 sealed class DeliveryTable : IEntityTypeConfiguration<Delivery>
 {
@@ -22,7 +22,7 @@ sealed class DeliveryTable : IEntityTypeConfiguration<Delivery>
         d.Property(x => x.ProviderMessageId).HasMaxLength(64);
         d.Property(x => x.LastError).HasMaxLength(500);
         d.HasIndex(x => new { x.BroadcastId, x.CitizenId, x.Channel }).IsUnique();
-        d.HasIndex(x => new { x.Channel, x.State, x.NextAttemptAt });
+        d.HasIndex(x => new { x.Channel, x.State, x.Priority, x.NextAttemptAt });
         d.HasIndex(x => new { x.BroadcastId, x.State });
         d.HasIndex(x => x.ProviderMessageId);
     }

@@ -16,7 +16,7 @@ public static class SentDeliveries
 {
     const string MarkSent = """
         UPDATE deliveries SET "State" = 'Sent', "ProviderMessageId" = @provider, "SentAt" = @now, "LeaseUntil" = NULL, "LastError" = NULL
-        WHERE "Id" = @id AND "State" IN ('Sending', 'Pending')
+        WHERE "Id" = @id AND "ClaimId" = @claim AND "State" IN ('Sending', 'Pending')
         """;
 
     const string AddEvent = """
@@ -32,7 +32,7 @@ public static class SentDeliveries
         WHERE "Id" = @citizen
         """;
 
-    public sealed record Accepted(Guid DeliveryId, Guid CitizenId, string? ProviderMessageId, string Detail);
+    public sealed record Accepted(Guid DeliveryId, Guid? ClaimId, Guid CitizenId, string? ProviderMessageId, string Detail);
 
     public static async Task RecordAsync(this EvacuationDb db, IReadOnlyList<Accepted> accepted, DateTime now, CancellationToken cancellationToken)
     {
@@ -49,7 +49,13 @@ public static class SentDeliveries
         var time = Time(now, sqlite);
         foreach (var row in accepted)
         {
-            var moved = await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)));
+            var claim = row.ClaimId is { } id ? Id(id, sqlite) : DBNull.Value;
+            var moved = await RunAsync(markSent, cancellationToken, ("@provider", (object?)row.ProviderMessageId ?? DBNull.Value), ("@now", time), ("@id", Id(row.DeliveryId, sqlite)), ("@claim", claim));
+            if (moved == 0)
+            {
+                // Someone else claimed it since (our lease ran out), or it moved on: theirs to record, not ours.
+                continue;
+            }
             await RunAsync(addEvent, cancellationToken, ("@citizen", Id(row.CitizenId, sqlite)), ("@now", time), ("@detail", row.Detail));
             await RunAsync(touch, cancellationToken, ("@now", time), ("@moved", moved), ("@id", Id(row.DeliveryId, sqlite)), ("@citizen", Id(row.CitizenId, sqlite)));
         }

@@ -44,7 +44,7 @@ public static class ReminderBenchmark
         var advisory = new Broadcast
         {
             Kind = BroadcastKind.Advisory, State = BroadcastState.Completed, CreatedBy = "benchmark", CreatedAt = then, SendAt = then,
-            Deadline = then.AddHours(1), FannedOutAt = then, FinishedAt = then,
+            FannedOutAt = then, FinishedAt = then,
         };
         db.Broadcasts.Add(advisory);
         await db.SaveChangesAsync();

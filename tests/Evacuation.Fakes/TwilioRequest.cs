@@ -13,6 +13,9 @@ public sealed record TwilioRequest(string AccountSid, string? BasicAuthUser, boo
 
     public string? StatusCallback => Field("StatusCallback");
 
+    /// <summary>Seconds Twilio may keep the message queued (ValidityPeriod), or null when the request set none.</summary>
+    public int? ValidityPeriod => Field("ValidityPeriod") is { } seconds ? int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : null;
+
     /// <summary>The segments Twilio would bill for <see cref="Body"/>, as the fake answers in num_segments.</summary>
     public int Segments => SmsSegmentCount.Of(Body);
 

@@ -27,6 +27,8 @@ public sealed class TwilioChannel(ITwilioRestClient client, TwilioOptions option
         {
             Body = message.Text,
             StatusCallback = StatusCallbackFor(message.DeliveryId),
+            // Twilio drops it unsent once it has queued this long, so a stale "leave now" never arrives hours late.
+            ValidityPeriod = message.ValiditySeconds,
         };
         if (!string.IsNullOrWhiteSpace(options.MessagingServiceSid))
         {

@@ -46,13 +46,13 @@ public static class Approval
         broadcast.State == BroadcastState.AwaitingApproval && broadcast.ApprovalExpiresAt is { } expires && now > expires;
 
     /// <summary>
-    /// Where an approved broadcast goes: to its trigger when its time is still ahead, else out now, with the time to
-    /// give up counted from now (the wait for approval does not eat into the sending time).
+    /// Where an approved broadcast goes: to its trigger when its time is still ahead, else out now. Only the
+    /// operator's own <c>expiresAt</c> limits its sending time, so the wait for approval costs nothing else.
     /// </summary>
-    public static (BroadcastState State, DateTime SendAt, DateTime Deadline) Release(Broadcast broadcast, DateTime now, TimeSpan giveUpAfter)
+    public static (BroadcastState State, DateTime SendAt) Release(Broadcast broadcast, DateTime now)
     {
         var sendAt = broadcast.SendAt > now ? broadcast.SendAt : now;
-        return (sendAt > now ? BroadcastState.Scheduled : BroadcastState.Queued, sendAt, sendAt + giveUpAfter);
+        return (sendAt > now ? BroadcastState.Scheduled : BroadcastState.Queued, sendAt);
     }
 
     static ApprovalDecision Conflict(string problem) => new(ApprovalOutcome.Conflict, problem);

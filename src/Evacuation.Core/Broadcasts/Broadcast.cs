@@ -30,8 +30,17 @@ public sealed class Broadcast
     /// <summary>When fan-out may start; the creation time unless the operator scheduled it.</summary>
     public DateTime SendAt { get; set; }
 
-    /// <summary>Deliveries still not sent by then fail as "gave up" (<c>Deliveries:GiveUpAfter</c> after <see cref="SendAt"/>).</summary>
-    public DateTime Deadline { get; set; }
+    /// <summary>
+    /// The operator's "do not deliver this after": deliveries not sent by then end as expired. Null (the default):
+    /// never; nothing expires because the queue is long.
+    /// </summary>
+    public DateTime? ExpiresAt { get; set; }
+
+    /// <summary>
+    /// <see cref="Deliveries.DeliveryPriority"/> of its deliveries: 1 answers, 2 re-routes and broadcasts an operator
+    /// marked urgent, 3 bulk. Copied to every delivery at fan-out, so claims never join this table.
+    /// </summary>
+    public int Priority { get; set; } = Deliveries.DeliveryPriority.Bulk;
 
     /// <summary>Recipients counted when the broadcast was accepted.</summary>
     public int Recipients { get; set; }
@@ -66,15 +75,16 @@ public sealed class Broadcast
     /// like any other. Its audience no longer exists as a query once the deliveries are written (a closed crossing's
     /// citizens are moved; a reminded citizen's count moves on), which is why fan-out could not write them.
     /// </summary>
-    public static Broadcast FannedOut(BroadcastKind kind, ChannelPolicy channels, string createdBy, DateTime now, TimeSpan giveUpAfter) => new()
+    public static Broadcast FannedOut(BroadcastKind kind, ChannelPolicy channels, string createdBy, DateTime now, int priority, TimeSpan? expiresAfter) => new()
     {
+        Priority = priority,
+        ExpiresAt = now + expiresAfter,
         Kind = kind,
         Channels = channels,
         State = BroadcastState.Sending,
         CreatedBy = createdBy,
         CreatedAt = now,
         SendAt = now,
-        Deadline = now + giveUpAfter,
         FannedOutAt = now,
     };
 

@@ -14,4 +14,7 @@ public sealed record OutboundMessage(
 {
     /// <summary>A Telegram keyboard asking the citizen for something (<see cref="Deliveries.Keyboards"/>), or null.</summary>
     public string? Keyboard { get; init; }
+
+    /// <summary>SMS only: seconds Twilio may keep it queued before dropping it unsent (its ValidityPeriod); null: Twilio's default.</summary>
+    public int? ValiditySeconds { get; init; }
 }

@@ -32,6 +32,34 @@ public sealed class ChatSpacing(TimeProvider time)
     public ValueTask WaitAsync(string chat, CancellationToken cancellationToken) =>
         Pacer.DelayUntil(time, Reserve(chat), cancellationToken);
 
+    /// <summary>
+    /// Takes <paramref name="chat"/>'s next moment if it is now and returns null; otherwise books nothing and returns
+    /// when the chat is free. A dispatcher gives such a message back for later instead of waiting, so one busy chat
+    /// never holds the messages to other chats claimed with it.
+    /// </summary>
+    public DateTimeOffset? TryTake(string chat)
+    {
+        var now = time.GetUtcNow();
+        if (nextForChat.Count > 50_000)
+        {
+            Forget(now);
+        }
+        DateTimeOffset? busyUntil = null;
+        nextForChat.AddOrUpdate(chat, _ => now + Gap, (_, next) =>
+        {
+            busyUntil = next > now ? next : null;
+            return busyUntil ?? now + Gap;
+        });
+        return busyUntil;
+    }
+
+    /// <summary>A message to <paramref name="chat"/> leaves now (after waiting for the bot-wide pacer): the next one a second later.</summary>
+    public void Sent(string chat)
+    {
+        var now = time.GetUtcNow();
+        nextForChat.AddOrUpdate(chat, _ => now + Gap, (_, next) => next > now + Gap ? next : now + Gap);
+    }
+
     /// <summary>Chats whose gap has passed need no entry; a big broadcast would otherwise keep one per citizen.</summary>
     void Forget(DateTimeOffset now)
     {

@@ -31,11 +31,24 @@ public sealed class Delivery
 
     public DeliveryState State { get; set; }
 
+    /// <summary><see cref="DeliveryPriority"/>: claimed lowest first, then by <see cref="NextAttemptAt"/>.</summary>
+    public int Priority { get; set; } = DeliveryPriority.Bulk;
+
     public int Attempts { get; set; }
+
+    /// <summary>Not sent by then, it ends <see cref="DeliveryState.Expired"/>; an SMS carries the rest as Twilio's ValidityPeriod. Null: never.</summary>
+    public DateTime? ExpiresAt { get; set; }
 
     public DateTime NextAttemptAt { get; set; }
 
     public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>
+    /// The claim that last took it, new at every claim. Recording checks it, so a claim whose lease ran out and whose
+    /// row someone else claimed since never records over them. Kept when a lease is reclaimed, so a late answer to a
+    /// request that did go out is still recorded while nobody has claimed the row again.
+    /// </summary>
+    public Guid? ClaimId { get; set; }
 
     public string? ProviderMessageId { get; set; }
 
@@ -47,5 +60,9 @@ public sealed class Delivery
 
     public DateTime? DeliveredAt { get; set; }
 
-    public OutboundMessage ToMessage() => new(Id, CitizenId, Channel, Address, Text, WithReplyButtons) { Keyboard = Keyboard };
+    public OutboundMessage ToMessage(DateTime now) => new(Id, CitizenId, Channel, Address, Text, WithReplyButtons)
+    {
+        Keyboard = Keyboard,
+        ValiditySeconds = Channel == ChannelKind.Sms ? Expiries.SmsValiditySeconds(ExpiresAt, now) : null,
+    };
 }

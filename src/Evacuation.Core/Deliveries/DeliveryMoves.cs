@@ -7,7 +7,7 @@ namespace Evacuation.Core.Deliveries;
 public static class DeliveryMoves
 {
     public static bool IsFinal(DeliveryState state) =>
-        state is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Undeliverable or DeliveryState.Cancelled;
+        state is DeliveryState.Delivered or DeliveryState.Failed or DeliveryState.Undeliverable or DeliveryState.Cancelled or DeliveryState.Expired;
 
     /// <summary>
     /// True when a delivery in <paramref name="from"/> may become <paramref name="to"/>. The one backward step
@@ -16,7 +16,7 @@ public static class DeliveryMoves
     public static bool CanMove(DeliveryState from, DeliveryState to) => (from, to) switch
     {
         _ when IsFinal(from) => false,
-        (DeliveryState.Pending, DeliveryState.Sending or DeliveryState.Cancelled or DeliveryState.Failed) => true,
+        (DeliveryState.Pending, DeliveryState.Sending or DeliveryState.Cancelled or DeliveryState.Failed or DeliveryState.Expired) => true,
         (DeliveryState.Pending, _) => false,
         (DeliveryState.Sending, DeliveryState.Sending) => false,
         (DeliveryState.Sending, _) => true,

@@ -18,7 +18,7 @@ public enum DeliveryState
     /// <summary>A provider receipt (or, for Telegram, the citizen's reply) proves it arrived. Final.</summary>
     Delivered,
 
-    /// <summary>This message will not arrive: a permanent error, a failed receipt, or the deadline passed. Final.</summary>
+    /// <summary>This message will not arrive: a permanent error, a failed receipt, or retries exhausted. Final.</summary>
     Failed,
 
     /// <summary>This channel cannot reach the citizen any more (bot blocked, SMS STOP). Final.</summary>
@@ -26,4 +26,7 @@ public enum DeliveryState
 
     /// <summary>The operator cancelled the broadcast before it was sent. Final.</summary>
     Cancelled,
+
+    /// <summary>Not sent before its broadcast's <c>expiresAt</c> (or the service's own expiry of an answer or reminder). Final.</summary>
+    Expired,
 }

@@ -1,20 +1,29 @@
 namespace Evacuation.Core.Deliveries;
 
 /// <summary>
-/// Spaces sends evenly at a fixed rate, shared by every dispatcher of one channel. Each send reserves the next
-/// free slot (one slot per unit: a message, or an SMS segment) and waits for it, so in any one-second window at
-/// most <c>unitsPerSecond</c> units start and there is never a burst after an idle spell. A provider's
-/// "slow down" (<see cref="PauseUntil"/>) holds every sender until then.
+/// Spaces sends evenly at a fixed rate, shared by every dispatcher of one channel. Waiters take turns by
+/// <see cref="DeliveryPriority"/> (then by arrival): the one whose turn it is books the next free slot (one slot per
+/// unit: a message, or an SMS segment) and hands the turn on only shortly before its slot comes
+/// (<see cref="Lookahead"/>). So at most a few tens of milliseconds of slots are ever booked ahead, and an urgent
+/// message that arrives behind seconds of queued bulk sends takes the next free slot instead of the last one. In any
+/// one-second window at most <c>unitsPerSecond</c> units start, and there is never a burst after an idle spell. A
+/// provider's "slow down" (<see cref="PauseUntil"/>) holds every sender until then.
 /// </summary>
 public sealed class Pacer
 {
+    /// <summary>How far ahead of its slot a waiter lets the next one book: enough to keep the slots back to back.</summary>
+    public static readonly TimeSpan Lookahead = TimeSpan.FromMilliseconds(50);
+
     readonly Lock gate = new();
     readonly TimeProvider time;
     readonly TimeSpan perUnit;
-    DateTimeOffset nextFree;
-    DateTimeOffset pausedUntil;
     readonly int perWindow;
     readonly Queue<DateTimeOffset> recent = new();
+    readonly SortedSet<Waiter> waiting = new(Comparer<Waiter>.Create((a, b) => (a.Priority, a.Arrival).CompareTo((b.Priority, b.Arrival))));
+    DateTimeOffset nextFree;
+    DateTimeOffset pausedUntil;
+    long arrivals;
+    Waiter? turn;
 
     public Pacer(double unitsPerSecond, TimeProvider time)
     {
@@ -27,15 +36,15 @@ public sealed class Pacer
 
     public double UnitsPerSecond => (double)TimeSpan.TicksPerSecond / perUnit.Ticks;
 
+    /// <summary>How long <paramref name="units"/> units take at this rate.</summary>
+    public TimeSpan TimeFor(long units) => perUnit * units;
+
     /// <summary>Books the next slot for <paramref name="units"/> units and returns when it starts.</summary>
     public DateTimeOffset Reserve(int units = 1)
     {
         lock (gate)
         {
-            var now = time.GetUtcNow();
-            var start = Latest(now, nextFree, pausedUntil);
-            nextFree = start + perUnit * Math.Max(1, units);
-            return start;
+            return Book(units, DateTimeOffset.MaxValue)!.Value;
         }
     }
 
@@ -49,23 +58,136 @@ public sealed class Pacer
         }
     }
 
+    /// <summary>Waits for a bulk slot with no limit.</summary>
+    public async ValueTask WaitAsync(int units, CancellationToken cancellationToken) =>
+        await WaitAsync(units, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, cancellationToken);
+
     /// <summary>
-    /// Waits for a slot, then checks the last second really holds room for this send: timers that fire late (a
-    /// busy machine) can release several waiters at once, and a provider counts such a burst. A pause that began
-    /// while waiting is waited out too.
+    /// Waits for this send's turn, then for its slot. False, with nothing booked, when the slot would start after
+    /// <paramref name="giveUpAt"/> (the caller's lease would not hold until then: it gives the message back instead).
+    /// After the slot, checks the last second really holds room for this send: timers that fire late (a busy machine)
+    /// can release several waiters at once, and a provider counts such a burst.
     /// </summary>
-    public async ValueTask WaitAsync(int units, CancellationToken cancellationToken)
+    public async ValueTask<bool> WaitAsync(int units, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
     {
-        await DelayUntil(time, Reserve(units), cancellationToken);
-        while (true)
+        var waiter = Enter(priority);
+        try
         {
-            var earliest = TryStart(Math.Max(1, units));
-            if (earliest is null)
+            if (!await TurnAsync(waiter, giveUpAt, cancellationToken))
             {
-                return;
+                return false;
             }
-            await DelayUntil(time, earliest.Value, cancellationToken);
+            DateTimeOffset? start;
+            lock (gate)
+            {
+                start = Book(units, giveUpAt);
+            }
+            if (start is null)
+            {
+                return false;
+            }
+            await DelayUntil(time, start.Value - Lookahead, cancellationToken);
+            Leave(waiter);
+            await DelayUntil(time, start.Value, cancellationToken);
+            while (TryStart(Math.Max(1, units)) is { } earliest)
+            {
+                if (earliest > giveUpAt)
+                {
+                    return false;
+                }
+                await DelayUntil(time, earliest, cancellationToken);
+            }
+            return true;
         }
+        finally
+        {
+            Leave(waiter);
+        }
+    }
+
+    sealed class Waiter(int priority, long arrival)
+    {
+        public int Priority { get; } = priority;
+        public long Arrival { get; } = arrival;
+        public TaskCompletionSource Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    Waiter Enter(int priority)
+    {
+        Waiter? granted;
+        Waiter waiter;
+        lock (gate)
+        {
+            waiter = new Waiter(priority, arrivals++);
+            waiting.Add(waiter);
+            granted = turn is null ? Promote() : null;
+        }
+        granted?.Turn.TrySetResult();
+        return waiter;
+    }
+
+    /// <summary>Gives up the turn (or the place in the line); the most urgent, oldest waiter gets the turn next.</summary>
+    void Leave(Waiter waiter)
+    {
+        Waiter? granted = null;
+        lock (gate)
+        {
+            if (turn == waiter)
+            {
+                turn = null;
+                granted = Promote();
+            }
+            else
+            {
+                waiting.Remove(waiter);
+            }
+        }
+        granted?.Turn.TrySetResult();
+    }
+
+    Waiter? Promote()
+    {
+        if (waiting.Min is not { } next)
+        {
+            return null;
+        }
+        waiting.Remove(next);
+        turn = next;
+        return next;
+    }
+
+    async ValueTask<bool> TurnAsync(Waiter waiter, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
+    {
+        if (waiter.Turn.Task.IsCompleted)
+        {
+            return true;
+        }
+        var limit = giveUpAt == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : giveUpAt - time.GetUtcNow();
+        if (limit != Timeout.InfiniteTimeSpan && limit <= TimeSpan.Zero)
+        {
+            return false;
+        }
+        try
+        {
+            await waiter.Turn.Task.WaitAsync(limit, time, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The next free slot for <paramref name="units"/>, booked; null when it would start after <paramref name="giveUpAt"/>.</summary>
+    DateTimeOffset? Book(int units, DateTimeOffset giveUpAt)
+    {
+        var start = Latest(time.GetUtcNow(), nextFree, pausedUntil);
+        if (start > giveUpAt)
+        {
+            return null;
+        }
+        nextFree = start + perUnit * Math.Max(1, units);
+        return start;
     }
 
     /// <summary>Starts now if fewer than the rate's units started in the last second (and no pause holds); else says when to look again.</summary>

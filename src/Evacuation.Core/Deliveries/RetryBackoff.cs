@@ -12,6 +12,12 @@ public static class RetryBackoff
 
     public static readonly TimeSpan Cap = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Attempts before a message the provider keeps refusing fails: about 25 minutes of a provider's outage at the
+    /// 60 s cap. A limit of the retries' own, not of the queue: a message waiting for its pacing slot makes no attempt.
+    /// </summary>
+    public const int MostAttempts = 30;
+
     /// <param name="attempts">Attempts made so far, including the one that just failed (1 after the first).</param>
     /// <param name="providerWait">The provider's retry-after, if it gave one.</param>
     /// <param name="jitter">A number in [0, 1); 0 gives the plain schedule.</param>

@@ -20,8 +20,7 @@ public sealed class Approvals(
     TimeProvider time,
     ScheduledBroadcasts schedules,
     ApprovalExpiry expiry,
-    DeliveryPulse pulse,
-    IOptions<DeliveriesOptions> deliveries)
+    DeliveryPulse pulse)
 {
     public const int MaxReasonLength = 500;
 
@@ -72,7 +71,7 @@ public sealed class Approvals(
 
     async Task<bool> ApproveAsync(Broadcast broadcast, string actor, DateTime now, CancellationToken cancellationToken)
     {
-        var (state, sendAt, deadline) = Approval.Release(broadcast, now, deliveries.Value.GiveUpAfter);
+        var (state, sendAt) = Approval.Release(broadcast, now);
         if (state == BroadcastState.Scheduled)
         {
             // The trigger first, as when a broadcast is scheduled without approval: a trigger without its broadcast
@@ -82,7 +81,6 @@ public sealed class Approvals(
         var moved = await MoveAsync(broadcast.Id, now, s => s
             .SetProperty(b => b.State, state)
             .SetProperty(b => b.SendAt, sendAt)
-            .SetProperty(b => b.Deadline, deadline)
             .SetProperty(b => b.DecidedBy, actor)
             .SetProperty(b => b.DecidedAt, now),
             actor, "broadcast.approve", $"approved {broadcast.Kind} to {broadcast.Recipients} recipients asked for by {broadcast.CreatedBy}" + (state == BroadcastState.Scheduled ? $", sending at {sendAt:O}" : ""), cancellationToken);

@@ -35,8 +35,8 @@ public static class BroadcastEndpoints
     /// nobody is refused (a dry run answers it with zeros), so an operator's typo in a filter is not a silent no-op.
     /// </summary>
     static async Task<IResult> CreateAsync(
-        HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, IOptions<DeliveriesOptions> options, DeliveryPulse pulse,
-        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature, ApprovalPolicy approvals)
+        HttpContext context, EvacuationDb db, CrossingsFile routes, TimeProvider time, DeliveryPulse pulse,
+        ScheduledBroadcasts schedules, CrossingPlanner planner, Signature signature, ApprovalPolicy approvals, ChannelPacing pacing)
     {
         var (request, problem) = await JsonBody.ReadAsync<BroadcastRequest>(context);
         if (problem is not null)
@@ -57,7 +57,13 @@ public static class BroadcastEndpoints
         {
             return Problem.Invalid([late]);
         }
+        if (plan.ExpiresAt is { } expiresAt && Expiries.Check(expiresAt, plan.SendAt is { } start && start > now ? start : now, now) is { } expiry)
+        {
+            return Problem.Invalid([expiry]);
+        }
         var estimate = await BroadcastEstimate.CountAsync(db, plan, planner, signature, now, context.RequestAborted);
+        var starts = plan.SendAt is { } from && from > now ? from : now;
+        estimate = estimate with { Eta = await BroadcastEta.BeforeSendingAsync(db, estimate, plan.Priority, plan.ExpiresAt, starts, pacing, context.RequestAborted) };
         estimate = PaidBroadcastCost.With(estimate, context.RequestServices);
         if (request!.DryRun)
         {
@@ -69,7 +75,7 @@ public static class BroadcastEndpoints
         }
         var sendAt = plan.SendAt is { } at && at > now ? at : now;
         var actor = Roles.NameOf(context.User);
-        var broadcast = NewBroadcast(plan, estimate.Recipients, actor, now, sendAt, options.Value.GiveUpAfter);
+        var broadcast = NewBroadcast(plan, estimate.Recipients, actor, now, sendAt);
         // A large live broadcast waits for a second operator; its trigger is set only once approved.
         var held = approvals.HoldIfRequired(broadcast, estimate, now);
         if (broadcast.State == BroadcastState.Scheduled)
@@ -86,34 +92,39 @@ public static class BroadcastEndpoints
             new BroadcastAccepted(broadcast.Id.ToString(), estimate.Recipients, estimate, false, sendAt > now ? sendAt : null, broadcast.State, broadcast.ApprovalExpiresAt));
     }
 
-    static Broadcast NewBroadcast(BroadcastPlan plan, int recipients, string actor, DateTime now, DateTime sendAt, TimeSpan giveUpAfter) => new()
+    static Broadcast NewBroadcast(BroadcastPlan plan, int recipients, string actor, DateTime now, DateTime sendAt) => new()
     {
         Kind = plan.Kind,
         TextsJson = JsonSerializer.Serialize(plan.Texts),
         AudienceJson = JsonSerializer.Serialize(plan.Audience),
         Channels = plan.Channels,
+        Priority = plan.Priority,
         // A broadcast for later waits for its Quartz trigger (see Schedules/ScheduledBroadcasts).
         State = sendAt > now ? BroadcastState.Scheduled : BroadcastState.Queued,
         CreatedBy = actor,
         CreatedAt = now,
         SendAt = sendAt,
-        Deadline = sendAt + giveUpAfter,
+        ExpiresAt = plan.ExpiresAt,
         Recipients = recipients,
     };
 
     static string AuditLine(BroadcastPlan plan, Broadcast broadcast, DateTime now, bool held) =>
         $"{plan.Kind} to {broadcast.Recipients} recipients by {plan.Channels}"
+        + (plan.Priority == DeliveryPriority.Urgent ? ", urgent" : "")
         + (broadcast.SendAt > now ? $", scheduled for {broadcast.SendAt:O}" : "")
         + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : "");
 
-    static async Task<IResult> ShowAsync(string id, EvacuationDb db, CancellationToken cancellationToken)
+    static async Task<IResult> ShowAsync(string id, EvacuationDb db, ChannelPacing pacing, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
         var counts = await BroadcastCounts.OfAsync(db, broadcast.Id, cancellationToken);
-        return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
+        var eta = broadcast.State == BroadcastState.Sending
+            ? await BroadcastEta.WhileSendingAsync(db, broadcast, time.GetUtcNow().UtcDateTime, pacing, cancellationToken)
+            : null;
+        return TypedResults.Ok(BroadcastView.Of(broadcast, counts) with { Eta = eta });
     }
 
     /// <summary>

@@ -23,6 +23,12 @@ public sealed record BroadcastEstimate(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public decimal? TelegramStars { get; init; }
 
+    /// <summary>Per channel, the pacing-bound time to reach everyone (<see cref="BroadcastEta"/>).</summary>
+    public IReadOnlyList<ChannelEta> Eta { get; init; } = [];
+
+    /// <summary>One line per channel whose recipients would not all be reached before <c>expiresAt</c>.</summary>
+    public IReadOnlyList<string> Warnings => [.. Eta.Select(e => e.Warning).OfType<string>()];
+
     public static async Task<BroadcastEstimate> CountAsync(
         EvacuationDb db, BroadcastPlan plan, CrossingPlanner planner, Signature signature, DateTime now, CancellationToken cancellationToken)
     {

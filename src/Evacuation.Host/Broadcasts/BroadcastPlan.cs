@@ -12,6 +12,12 @@ public sealed record BroadcastPlan(
     ChannelPolicy Channels,
     DateTime? SendAt)
 {
+    /// <summary><see cref="Core.Deliveries.DeliveryPriority"/> of its deliveries: urgent ones go ahead of bulk.</summary>
+    public int Priority { get; init; } = Core.Deliveries.DeliveryPriority.Bulk;
+
+    /// <summary>The operator's expiry (checked against the clock by the endpoint), or null: never.</summary>
+    public DateTime? ExpiresAt { get; init; }
+
     /// <summary>Reads <paramref name="request"/>; every problem found is listed, in words an operator can act on.</summary>
     public static (BroadcastPlan? Plan, List<string> Errors) Read(BroadcastRequest request, CrossingsFile routes)
     {
@@ -26,7 +32,11 @@ public sealed record BroadcastPlan(
         var audience = ReadAudience(request.Audience, routes, errors);
         return errors.Count > 0 || kind is null
             ? (null, errors)
-            : (new BroadcastPlan(kind.Value, texts, WithoutDeparted(kind.Value, audience), policy, request.SendAt?.UtcDateTime), errors);
+            : (new BroadcastPlan(kind.Value, texts, WithoutDeparted(kind.Value, audience), policy, request.SendAt?.UtcDateTime)
+            {
+                Priority = request.Urgent ? Core.Deliveries.DeliveryPriority.Urgent : Core.Deliveries.DeliveryPriority.Bulk,
+                ExpiresAt = request.ExpiresAt?.UtcDateTime,
+            }, errors);
     }
 
     /// <summary>

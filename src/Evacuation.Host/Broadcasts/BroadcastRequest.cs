@@ -15,6 +15,12 @@ public sealed class BroadcastRequest
     public bool DryRun { get; set; }
 
     public DateTimeOffset? SendAt { get; set; }
+
+    /// <summary>Goes ahead of bulk messages already queued (priority 2, as re-routes); only operators may broadcast at all.</summary>
+    public bool Urgent { get; set; }
+
+    /// <summary>Not delivered after this time: what is still unsent then ends as expired. Null: never expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }
 
 public sealed class AudienceRequest

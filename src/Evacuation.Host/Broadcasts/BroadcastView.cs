@@ -8,7 +8,7 @@ namespace Evacuation.Host.Broadcasts;
 /// <summary>
 /// <c>GET /api/broadcasts/{id}</c>: the contract's counters (recipients, not messages) plus what the broadcast was.
 /// <c>pending</c> includes recipients fan-out has not reached yet; <c>cancelled</c> counts recipients a cancel
-/// stopped before anything reached them. <c>approval</c> is there only for broadcasts that needed a second operator.
+/// stopped before anything reached them; <c>expired</c> those whose messages passed <c>expiresAt</c> unsent (not failed). <c>approval</c> is there only for broadcasts that needed a second operator.
 /// </summary>
 public sealed record BroadcastView(
     string Id,
@@ -22,18 +22,24 @@ public sealed record BroadcastView(
     long Failed,
     long Confirmed,
     long Cancelled,
+    long Expired,
+    bool Urgent,
     string CreatedBy,
     DateTime CreatedAt,
     DateTime SendAt,
-    DateTime Deadline,
+    DateTime? ExpiresAt,
     DateTime? FinishedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApprovalView? Approval)
 {
+    /// <summary>While sending: per channel, the pacing-bound time to reach those still waiting (<see cref="BroadcastEta"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ChannelEta>? Eta { get; init; }
+
     public static BroadcastView Of(Broadcast b, BroadcastCounts counts) => new(
         b.Id.ToString(), b.Kind, b.State, b.Channels, b.Recipients,
-        Math.Max(0, b.Recipients - counts.Sent - counts.Failed - counts.Cancelled),
-        counts.Sent, counts.Delivered, counts.Failed, counts.Confirmed, counts.Cancelled,
-        b.CreatedBy, b.CreatedAt, b.SendAt, b.Deadline, b.FinishedAt, ApprovalView.Of(b));
+        Math.Max(0, b.Recipients - counts.Sent - counts.Failed - counts.Cancelled - counts.Expired),
+        counts.Sent, counts.Delivered, counts.Failed, counts.Confirmed, counts.Cancelled, counts.Expired,
+        b.Priority <= Core.Deliveries.DeliveryPriority.Urgent, b.CreatedBy, b.CreatedAt, b.SendAt, b.ExpiresAt, b.FinishedAt, ApprovalView.Of(b));
 }
 
 /// <summary>One line of <c>GET /api/broadcasts</c>.</summary>

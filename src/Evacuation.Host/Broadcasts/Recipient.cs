@@ -34,12 +34,13 @@ public sealed record Recipient(
     /// (none when the citizen has no usable channel). Telegram copies of built-in kinds carry the reply buttons.
     /// </summary>
     public IEnumerable<Delivery> DeliveriesOf(Broadcast broadcast, string text, DateTime now) =>
-        broadcast.ChannelsFor(HasTelegram, HasSms).Select(channel => DeliveryOn(channel, broadcast.Id, text, channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom, now));
+        broadcast.ChannelsFor(HasTelegram, HasSms).Select(channel =>
+            DeliveryOn(channel, broadcast, text, channel == ChannelKind.Telegram && broadcast.Kind != BroadcastKind.Custom, now));
 
-    /// <summary>One pending delivery; reply buttons are labelled in the citizen's language.</summary>
-    public Delivery DeliveryOn(ChannelKind channel, Guid broadcastId, string text, bool withReplyButtons, DateTime now) => new()
+    /// <summary>One pending delivery with its broadcast's priority and expiry; reply buttons are labelled in the citizen's language.</summary>
+    public Delivery DeliveryOn(ChannelKind channel, Broadcast broadcast, string text, bool withReplyButtons, DateTime now) => new()
     {
-        BroadcastId = broadcastId,
+        BroadcastId = broadcast.Id,
         CitizenId = Id,
         Channel = channel,
         Address = AddressOn(channel),
@@ -47,6 +48,8 @@ public sealed record Recipient(
         WithReplyButtons = withReplyButtons,
         Keyboard = withReplyButtons ? Keyboards.In(Keyboards.ReplyCodes, Language) : null,
         State = DeliveryState.Pending,
+        Priority = broadcast.Priority,
+        ExpiresAt = broadcast.ExpiresAt,
         NextAttemptAt = now,
         CreatedAt = now,
     };

@@ -6,6 +6,7 @@ using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Api;
 using Evacuation.Host.Auditing;
+using Evacuation.Core.Deliveries;
 using Evacuation.Host.Deliveries;
 using Evacuation.Host.Operators;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public static class InvitationEndpoints
     }
 
     static async Task<IResult> InviteAsync(
-        string id, HttpContext context, EvacuationDb db, IOptions<TelegramOptions> telegram, IOptions<DeliveriesOptions> deliveries,
+        string id, HttpContext context, EvacuationDb db, IOptions<TelegramOptions> telegram,
         TimeProvider time, DeliveryPulse pulse, Signature signature, CancellationToken cancellationToken)
     {
         var bot = telegram.Value.BotUsername?.Trim().TrimStart('@');
@@ -47,7 +48,8 @@ public static class InvitationEndpoints
         citizen.InviteToken ??= Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         citizen.UpdatedAt = now;
         var link = $"https://t.me/{bot}?start={citizen.InviteToken}";
-        var delivery = Answers.Queue(db, citizen, ChannelKind.Sms, InvitationText.For(citizen.Language, link, signature), now, deliveries.Value.GiveUpAfter);
+        var delivery = Answers.Queue(db, citizen, ChannelKind.Sms, InvitationText.For(citizen.Language, link, signature), now,
+            priority: DeliveryPriority.Urgent); // one operator action for one person: never behind a bulk advisory
         db.CitizenEvents.Add(new CitizenEvent { CitizenId = citizen.Id, At = now, Kind = CitizenEventKind.Updated, Actor = Roles.NameOf(context.User), Detail = "Telegram invitation sent by SMS" });
         await db.SaveChangesAsync(cancellationToken);
         pulse.Pulse();

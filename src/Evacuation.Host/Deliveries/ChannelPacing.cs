@@ -20,38 +20,72 @@ namespace Evacuation.Host.Deliveries;
 public sealed class ChannelPacing
 {
     readonly bool enabled;
-    readonly TimeProvider clock = TimeProvider.System;
+    readonly TimeProvider clock;
     Pacer telegram;
     readonly ChatSpacing chats;
     readonly Pacer sms;
 
     public ChannelPacing(IOptions<DeliveriesOptions> deliveries, IOptions<TelegramOptions> telegramOptions, IOptions<TwilioOptions> twilioOptions)
+        : this(deliveries.Value.Pacing, telegramOptions.Value.MessagesPerSecond, twilioOptions.Value.SegmentsPerSecond, TimeProvider.System)
     {
-        enabled = deliveries.Value.Pacing;
-        telegram = new Pacer(telegramOptions.Value.MessagesPerSecond, clock);
-        chats = new ChatSpacing(clock);
-        sms = new Pacer(twilioOptions.Value.SegmentsPerSecond, clock);
     }
+
+    ChannelPacing(bool enabled, double telegramRate, double smsRate, TimeProvider clock)
+    {
+        this.enabled = enabled;
+        this.clock = clock;
+        telegram = new Pacer(telegramRate, clock);
+        chats = new ChatSpacing(clock);
+        sms = new Pacer(smsRate, clock);
+    }
+
+    /// <summary>Pacing on <paramref name="clock"/> (tests drive it with a fake clock).</summary>
+    public static ChannelPacing On(TimeProvider clock, double telegramMessagesPerSecond, double smsSegmentsPerSecond) =>
+        new(true, telegramMessagesPerSecond, smsSegmentsPerSecond, clock);
+
+    /// <summary>The pacing clock's time: limits passed to <see cref="WaitAsync"/> are on it.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Messages (Telegram) or segments (SMS) per second, or null when pacing is off.</summary>
     public double? RateOf(ChannelKind channel) => !enabled ? null : channel == ChannelKind.Telegram ? telegram.UnitsPerSecond : sms.UnitsPerSecond;
 
-    /// <summary>Waits until <paramref name="message"/> may be sent.</summary>
-    public async ValueTask WaitAsync(OutboundMessage message, CancellationToken cancellationToken)
+    /// <summary>What the pacer counts for <paramref name="message"/>: one Telegram message, or its SMS segments.</summary>
+    public static int UnitsOf(OutboundMessage message) =>
+        message.Channel == ChannelKind.Telegram ? 1 : SmsSegments.Of(message.Text).Count;
+
+    /// <summary>
+    /// Waits until <paramref name="message"/> may be sent, taking turns by <paramref name="priority"/>: true when it may
+    /// go now; false when it must not be sent yet and goes back to the queue: its Telegram chat is still busy after
+    /// waiting out one chat second (one message a second per chat; a message waits at most one such second, so a chat
+    /// with many queued messages never holds the others), or no slot comes before <paramref name="giveUpAt"/> (its
+    /// claim would not hold that long).
+    /// </summary>
+    public async ValueTask<bool> WaitAsync(OutboundMessage message, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
     {
         if (!enabled)
         {
-            return;
+            return true;
         }
-        if (message.Channel == ChannelKind.Telegram)
+        if (message.Channel != ChannelKind.Telegram)
         {
-            await chats.WaitAsync(message.Address, cancellationToken);
-            await telegram.WaitAsync(1, cancellationToken);
+            return await sms.WaitAsync(UnitsOf(message), priority, giveUpAt, cancellationToken);
         }
-        else
+        if (chats.TryTake(message.Address) is { } busyUntil)
         {
-            await sms.WaitAsync(SmsSegments.Of(message.Text).Count, cancellationToken);
+            // Waiting out the rest of the chat's second holds no other send (each waits on its own); a chat that is
+            // busy again after that has several messages queued, and the others go back to the queue.
+            await Pacer.DelayUntil(clock, busyUntil, cancellationToken);
+            if (chats.TryTake(message.Address) is not null)
+            {
+                return false;
+            }
         }
+        if (!await telegram.WaitAsync(1, priority, giveUpAt, cancellationToken))
+        {
+            return false;
+        }
+        chats.Sent(message.Address);
+        return true;
     }
 
     /// <summary>

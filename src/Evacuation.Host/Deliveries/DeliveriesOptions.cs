@@ -7,9 +7,6 @@ public sealed class DeliveriesOptions
 {
     public const string Section = "Deliveries";
 
-    /// <summary>A broadcast's deliveries not sent this long after it starts fail as "gave up".</summary>
-    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromMinutes(30);
-
     /// <summary>Dispatcher loops per channel; they share the channel's pacer.</summary>
     public int DispatchersPerChannel { get; set; } = 4;
 
@@ -42,10 +39,6 @@ public sealed class DeliveriesOptions
         public ValidateOptionsResult Validate(string? name, DeliveriesOptions options)
         {
             var failures = new List<string>();
-            if (options.GiveUpAfter < TimeSpan.FromMinutes(1) || options.GiveUpAfter > TimeSpan.FromDays(7))
-            {
-                failures.Add($"Deliveries:GiveUpAfter must be between 00:01:00 and 7.00:00:00 (got {options.GiveUpAfter})");
-            }
             if (options.DispatchersPerChannel is < 1 or > 64)
             {
                 failures.Add($"Deliveries:DispatchersPerChannel must be between 1 and 64 (got {options.DispatchersPerChannel})");

@@ -43,7 +43,8 @@ public sealed class Dispatchers(
     async Task RunAsync(ChannelKind kind, bool lookout, CancellationToken stoppingToken)
     {
         var channel = services.GetRequiredKeyedService<IChannel>(kind);
-        var batch = ClaimSize(kind);
+        var most = ClaimSize(kind);
+        var batch = most;
         var idle = new IdleBackoff(options.Value.PollInterval, options.Value.IdleInterval);
         // Only while this node holds the channel's sending role and the channel is not stopped (SendingTurn).
         while (await turn.WaitAsync(kind, stoppingToken))
@@ -58,12 +59,20 @@ public sealed class Dispatchers(
                     continue;
                 }
                 idle.Reset();
+                // Each send waits for its own pacing slot, in priority order; none waits for another chat's spacing.
+                // No slot by half the lease: the row goes back untried rather than risk a send after the lease ran
+                // out, when someone else may have claimed it.
+                var giveUpAt = pacing.Now + options.Value.Lease / 2;
+                var (kept, excess) = WithinBudget(kind, claimed);
+                // Long SMS (many segments each): claim fewer next time rather than give rows back every time.
+                batch = excess.Count > 0 ? Math.Max(1, kept.Count) : Math.Min(most, batch + 1);
+                await outbox.GiveBackAsync(excess, CancellationToken.None);
                 // Only real citizens are sent to through this channel; a drill's go to the sandbox, whatever this channel is.
-                var real = await drills.RealCitizensAmongAsync(claimed, stoppingToken);
-                var answers = await Task.WhenAll(claimed.Select(d => SendAsync(real.Contains(d.CitizenId) ? channel : drills.Channel(kind), d, stoppingToken)));
-                var tried = claimed.Zip(answers).Where(a => a.Second is not null).Select(a => (a.First, a.Second!)).ToList();
-                await outbox.RecordAsync(tried, CancellationToken.None);
-                await outbox.ReleaseAsync([.. claimed.Zip(answers).Where(a => a.Second is null).Select(a => a.First.Id)], CancellationToken.None);
+                var real = await drills.RealCitizensAmongAsync(kept, stoppingToken);
+                var attempts = await Task.WhenAll(kept.Select(d => SendAsync(real.Contains(d.CitizenId) ? channel : drills.Channel(kind), d, giveUpAt, stoppingToken)));
+                await outbox.RecordAsync([.. attempts.Where(a => a.Result is not null).Select(a => (a.Delivery, a.Result!))], CancellationToken.None);
+                await outbox.GiveBackAsync([.. attempts.Where(a => a.Result is null && !a.Expired).Select(a => a.Delivery)], CancellationToken.None);
+                await outbox.ExpireClaimedAsync([.. attempts.Where(a => a.Expired).Select(a => a.Delivery)], CancellationToken.None);
                 if (claimed.Count < batch)
                 {
                     // A trickle (answers to replies as they come in): let the next few gather into one claim rather
@@ -84,27 +93,39 @@ public sealed class Dispatchers(
         }
     }
 
+    /// <summary>What became of one claimed delivery: the provider's answer, expired unsent, or (neither) given back untried.</summary>
+    readonly record struct Attempt(Delivery Delivery, SendResult? Result, bool Expired = false);
+
     /// <summary>
-    /// Sends one delivery after its pacing slot. Null when the process stopped before the provider was called:
-    /// the delivery was never tried and goes straight back to the queue.
+    /// Sends one delivery after its pacing slot. Given back untried when the process stopped before the provider was
+    /// called, when its chat is still busy after waiting out one chat second (another message to it went first), or
+    /// when no slot came in time.
     /// </summary>
-    async Task<SendResult?> SendAsync(IChannel channel, Delivery delivery, CancellationToken stoppingToken)
+    async Task<Attempt> SendAsync(IChannel channel, Delivery delivery, DateTimeOffset giveUpAt, CancellationToken stoppingToken)
     {
-        var message = delivery.ToMessage();
+        if (delivery.ExpiresAt <= time.GetUtcNow().UtcDateTime)
+        {
+            return new Attempt(delivery, null, Expired: true);
+        }
         var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await pacing.WaitAsync(message, stoppingToken);
+            if (!await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, giveUpAt, stoppingToken))
+            {
+                return new Attempt(delivery, null);
+            }
             metrics.Paced(channel.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
         }
         catch (OperationCanceledException)
         {
-            return null;
+            return new Attempt(delivery, null);
         }
         if (!turn.Now(channel.Kind) || await withdrawals.IsWithdrawnAsync(delivery, CancellationToken.None))
         {
-            return null;
+            return new Attempt(delivery, null);
         }
+        // Built after the wait, so an SMS's ValidityPeriod counts from when it really leaves.
+        var message = delivery.ToMessage(time.GetUtcNow().UtcDateTime);
         SendResult result;
         try
         {
@@ -122,14 +143,41 @@ public sealed class Dispatchers(
         {
             pacing.Pause(channel.Kind, wait);
         }
-        return result;
+        return new Attempt(delivery, result);
     }
 
     static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
-    /// No more than about five seconds of paced sends per claim, so claims never sit waiting long enough for
-    /// their lease to run out.
+    /// The claimed rows whose pacing units (messages, or SMS segments) fit in about a second of the channel's pacing
+    /// per dispatcher (the first row always does), and the rest, which go straight back: a claim never holds more than
+    /// can be sent well within its lease, however long the messages.
+    /// </summary>
+    (List<Delivery> Kept, List<Delivery> Excess) WithinBudget(ChannelKind kind, List<Delivery> claimed)
+    {
+        if (pacing.RateOf(kind) is not { } rate)
+        {
+            return (claimed, []);
+        }
+        var budget = Math.Max(1, rate / options.Value.DispatchersPerChannel);
+        var kept = new List<Delivery>(claimed.Count);
+        var units = 0;
+        foreach (var delivery in claimed)
+        {
+            units += ChannelPacing.UnitsOf(delivery.ToMessage(DateTime.MinValue));
+            if (kept.Count > 0 && units > budget)
+            {
+                return (kept, claimed[kept.Count..]);
+            }
+            kept.Add(delivery);
+        }
+        return (kept, []);
+    }
+
+    /// <summary>
+    /// About a second of paced sends per claim, shared among the channel's dispatchers: claims are taken often, so a
+    /// newly queued urgent message is claimed within about a second, and never sit waiting long enough for their
+    /// lease to run out.
     /// </summary>
     int ClaimSize(ChannelKind kind)
     {
@@ -138,7 +186,7 @@ public sealed class Dispatchers(
         {
             return most;
         }
-        var paced = (int)(rate * 5 / options.Value.DispatchersPerChannel);
+        var paced = (int)(rate / options.Value.DispatchersPerChannel);
         return Math.Clamp(paced, 1, most);
     }
 

@@ -10,7 +10,7 @@ namespace Evacuation.Host.Deliveries;
 
 /// <summary>
 /// The delivery rows as the dispatchers and the sweeper see them: claim, record what a provider said, reclaim
-/// expired leases, give up at the deadline, finish broadcasts. Each call is its own short transaction; none is
+/// expired leases, expire what passed its expiresAt, finish broadcasts. Each call is its own short transaction; none is
 /// open while a provider is called.
 /// </summary>
 public sealed class Outbox(
@@ -30,21 +30,29 @@ public sealed class Outbox(
         return await db.ClaimDueAsync(writers, channel, max, now, now + options.Value.Lease, cancellationToken);
     }
 
-    /// <summary>Puts claimed deliveries that were never tried back in the queue (the process is stopping).</summary>
-    public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts claimed deliveries that were never tried back in the queue at once, without counting an attempt (the
+    /// process is stopping, no pacing slot came in time, their chat is busy, or they did not fit in the claim's
+    /// budget). Never for later on the service's clock: pacing runs on the real clock, and a row put off on a clock
+    /// that does not move (a test's) would never fall due. Only rows still held by the claim that took them.
+    /// </summary>
+    public async Task GiveBackAsync(IReadOnlyCollection<Delivery> rows, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await writers.TakeTurnAsync(cancellationToken);
+        var claims = rows.Select(d => d.ClaimId).Distinct().ToList();
+        var ids = rows.Select(d => d.Id).ToList();
         await db.Deliveries
-            .Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending)
+            .Where(d => ids.Contains(d.Id) && claims.Contains(d.ClaimId) && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Pending)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)
                 .SetProperty(d => d.Attempts, d => d.Attempts - 1), cancellationToken);
+        pulse.Pulse();
     }
 
     /// <summary>
@@ -62,9 +70,9 @@ public sealed class Outbox(
         var broadcastIds = attempts.Select(a => a.Delivery.BroadcastId).Distinct().ToList();
         var broadcasts = (await db.Broadcasts.AsNoTracking()
             .Where(b => broadcastIds.Contains(b.Id))
-            .Select(b => new { b.Id, b.Kind, b.Channels, b.Deadline })
+            .Select(b => new { b.Id, b.Kind, b.Channels })
             .ToListAsync(cancellationToken))
-            .ToDictionary(b => b.Id, b => (b.Kind, b.Channels, b.Deadline));
+            .ToDictionary(b => b.Id, b => (b.Kind, b.Channels));
         using (await writers.TakeTurnAsync(cancellationToken))
         {
             await WriteAsync(db, attempts, broadcasts, now, cancellationToken);
@@ -75,7 +83,7 @@ public sealed class Outbox(
     async Task WriteAsync(
         EvacuationDb db,
         IReadOnlyList<(Delivery Delivery, SendResult Result)> attempts,
-        Dictionary<Guid, (BroadcastKind Kind, ChannelPolicy Channels, DateTime Deadline)> broadcasts,
+        Dictionary<Guid, (BroadcastKind Kind, ChannelPolicy Channels)> broadcasts,
         DateTime now,
         CancellationToken cancellationToken)
     {
@@ -87,30 +95,30 @@ public sealed class Outbox(
             {
                 continue; // removed while it was being sent (a drill cleaned away): nothing left to record
             }
-            var step = NextStep.After(result, delivery.Attempts, now, broadcast.Deadline, Random.Shared.NextDouble());
+            var step = NextStep.After(result, delivery.Attempts, now, delivery.ExpiresAt, Random.Shared.NextDouble());
             if (step.StopChannel)
             {
                 stops.Stop(delivery.Channel, result.Error ?? "misconfigured", now);
-                await SetPendingAsync(db, delivery.Id, now, result.Error, undoAttempt: true, cancellationToken);
+                await SetPendingAsync(db, delivery, now, result.Error, undoAttempt: true, cancellationToken);
                 continue;
             }
             switch (step.State)
             {
                 case DeliveryState.Sent:
-                    accepted.Add(new SentDeliveries.Accepted(delivery.Id, delivery.CitizenId, result.ProviderMessageId,
+                    accepted.Add(new SentDeliveries.Accepted(delivery.Id, delivery.ClaimId, delivery.CitizenId, result.ProviderMessageId,
                         SentDeliveries.DetailFor(broadcast.Kind.ToString(), delivery.Channel.ToString(), delivery.BroadcastId)));
                     break;
                 case DeliveryState.Pending:
-                    await SetPendingAsync(db, delivery.Id, step.RetryAt ?? now, result.Error, undoAttempt: false, cancellationToken);
+                    await SetPendingAsync(db, delivery, step.RetryAt ?? now, result.Error, undoAttempt: false, cancellationToken);
                     break;
                 default:
-                    var error = result.Outcome == SendOutcome.Retry ? NextStep.GaveUp + " (last: " + result.Error + ")" : result.Error;
-                    await SetFinalAsync(db, delivery.Id, step.State, error, cancellationToken);
-                    if (step.MarkUnreachable)
+                    var error = result.Outcome == SendOutcome.Retry ? NextStep.GaveUp(step.State, delivery.Attempts, result.Error) : result.Error;
+                    var ended = await SetFinalAsync(db, delivery, step.State, error, cancellationToken) == 1;
+                    if (ended && step.MarkUnreachable)
                     {
                         await UnreachableChannel.MarkAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
                     }
-                    else if (step.State == DeliveryState.Failed)
+                    else if (ended && step.State == DeliveryState.Failed)
                     {
                         await UnreachableChannel.FallBackAfterFailureAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
                     }
@@ -126,9 +134,11 @@ public sealed class Outbox(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    static Task<int> SetPendingAsync(EvacuationDb db, Guid id, DateTime at, string? error, bool undoAttempt, CancellationToken cancellationToken) =>
+    // Every write below names the claim (ClaimId): a row someone else claimed since our lease ran out is theirs.
+
+    static Task<int> SetPendingAsync(EvacuationDb db, Delivery delivery, DateTime at, string? error, bool undoAttempt, CancellationToken cancellationToken) =>
         db.Deliveries
-            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .Where(d => d.Id == delivery.Id && d.ClaimId == delivery.ClaimId && d.State == DeliveryState.Sending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, DeliveryState.Pending)
                 .SetProperty(d => d.NextAttemptAt, at)
@@ -136,9 +146,9 @@ public sealed class Outbox(
                 .SetProperty(d => d.Attempts, d => undoAttempt ? d.Attempts - 1 : d.Attempts)
                 .SetProperty(d => d.LastError, Shorten(error)), cancellationToken);
 
-    static Task<int> SetFinalAsync(EvacuationDb db, Guid id, DeliveryState state, string? error, CancellationToken cancellationToken) =>
+    static Task<int> SetFinalAsync(EvacuationDb db, Delivery delivery, DeliveryState state, string? error, CancellationToken cancellationToken) =>
         db.Deliveries
-            .Where(d => d.Id == id && d.State == DeliveryState.Sending)
+            .Where(d => d.Id == delivery.Id && d.ClaimId == delivery.ClaimId && (d.State == DeliveryState.Sending || d.State == DeliveryState.Pending))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.State, state)
                 .SetProperty(d => d.LeaseUntil, (DateTime?)null)
@@ -174,17 +184,16 @@ public sealed class Outbox(
     }
 
     /// <summary>
-    /// Pending deliveries of broadcasts past their deadline fail as "gave up", except on a channel stopped for
-    /// misconfiguration (they wait for the fix); pending deliveries of cancelled broadcasts are cancelled.
+    /// Pending deliveries past their <c>expiresAt</c> end as expired (also on a channel stopped for misconfiguration:
+    /// the operator said not after then); pending deliveries of cancelled broadcasts are cancelled.
     /// </summary>
-    public async Task<int> GiveUpAsync(CancellationToken cancellationToken)
+    public async Task<int> ExpireAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        var stopped = stops.Stopped.ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var overdue = await db.Broadcasts.AsNoTracking()
-            .Where(b => b.State == BroadcastState.Sending && b.Deadline < now &&
-                db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel)))
+        var expired = await db.Broadcasts.AsNoTracking()
+            .Where(b => b.State == BroadcastState.Sending && b.ExpiresAt < now &&
+                db.Deliveries.Any(d => d.BroadcastId == b.Id && d.State == DeliveryState.Pending))
             .Select(b => b.Id)
             .ToListAsync(cancellationToken);
         var cancelled = await db.Broadcasts.AsNoTracking()
@@ -192,13 +201,13 @@ public sealed class Outbox(
             .Select(b => b.Id)
             .ToListAsync(cancellationToken);
         var changed = 0;
-        foreach (var id in overdue)
+        foreach (var id in expired)
         {
             changed += await db.Deliveries
-                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending && !stopped.Contains(d.Channel))
+                .Where(d => d.BroadcastId == id && d.State == DeliveryState.Pending)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.State, DeliveryState.Failed)
-                    .SetProperty(d => d.LastError, NextStep.GaveUp), cancellationToken);
+                    .SetProperty(d => d.State, DeliveryState.Expired)
+                    .SetProperty(d => d.LastError, NextStep.Expired), cancellationToken);
         }
         foreach (var id in cancelled)
         {
@@ -211,6 +220,26 @@ public sealed class Outbox(
             pulse.Pulse();
         }
         return changed;
+    }
+
+    /// <summary>Claimed deliveries found past their expiry before they were sent end as expired, untried.</summary>
+    public async Task ExpireClaimedAsync(IReadOnlyCollection<Delivery> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var ids = rows.Select(r => r.Id).ToList();
+        var claims = rows.Select(r => r.ClaimId).Distinct().ToList();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        using var turn = await writers.TakeTurnAsync(cancellationToken);
+        await db.Deliveries
+            .Where(d => ids.Contains(d.Id) && claims.Contains(d.ClaimId) && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DeliveryState.Expired)
+                .SetProperty(d => d.LeaseUntil, (DateTime?)null)
+                .SetProperty(d => d.LastError, NextStep.Expired), cancellationToken);
+        pulse.Pulse();
     }
 
     /// <summary>Broadcasts fully fanned out with nothing pending or sending become Completed.</summary>

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Evacuation.Host.Deliveries;
 
 /// <summary>
-/// While anything is in flight, once a second: reclaims expired leases (a crashed process's claims), gives up at
-/// deadlines, cancels what a cancelled broadcast left pending, completes finished broadcasts and says so on the
+/// While anything is in flight, once a second: reclaims expired leases (a crashed process's claims), expires
+/// what passed its expiresAt, cancels what a cancelled broadcast left pending, completes finished broadcasts and says so on the
 /// console. Idle, it looks with one read when pulsed or after <see cref="IdleBackoff"/> (at most
 /// <c>Deliveries:IdleInterval</c>), so another process's claims left by a crash are still reclaimed.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class OutboxSweeper(
         {
             logger.LogWarning("Reclaimed {Count} deliveries whose lease expired; they will be sent again", reclaimed);
         }
-        await outbox.GiveUpAsync(stoppingToken);
+        await outbox.ExpireAsync(stoppingToken);
         await outbox.CompleteFinishedAsync(null, stoppingToken);
         await lines.ReportAsync(stoppingToken);
     }

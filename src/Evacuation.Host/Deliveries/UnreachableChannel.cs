@@ -88,6 +88,8 @@ public static class UnreachableChannel
             WithReplyButtons = other == ChannelKind.Telegram && kind != BroadcastKind.Custom,
             Keyboard = other == ChannelKind.Telegram && kind != BroadcastKind.Custom ? Keyboards.In(Keyboards.ReplyCodes, citizen.Language) : null,
             State = DeliveryState.Pending,
+            Priority = delivery.Priority,
+            ExpiresAt = delivery.ExpiresAt,
             NextAttemptAt = now,
             CreatedAt = now,
         });

@@ -140,7 +140,7 @@ public sealed class DrillRun(
                 CreatedBy = DrillSeeding.Author,
                 CreatedAt = now,
                 SendAt = now,
-                Deadline = now + giveUpAfter,
+                ExpiresAt = now + giveUpAfter,
                 Recipients = count,
             });
             await db.SaveChangesAsync(cancellationToken);

@@ -22,10 +22,12 @@ public sealed class DrillRunner(
     DrillCleaning cleaning,
     DeliveryPulse pulse,
     TimeProvider time,
-    IOptions<DeliveriesOptions> deliveries,
     IOptions<DrillsOptions> options,
     ILogger<DrillRunner> logger) : IHostedService
 {
+    /// <summary>A drill's messages not sent in half an hour are not worth sending: the rehearsal has moved on.</summary>
+    static readonly TimeSpan DrillMessagesExpireAfter = TimeSpan.FromMinutes(30);
+
     readonly SemaphoreSlim gate = new(1, 1);
     readonly CancellationTokenSource stopping = new();
     (Task Task, CancellationTokenSource Stop)? running;
@@ -68,7 +70,7 @@ public sealed class DrillRunner(
                 StartedBy = actor, StartedAt = now, EndsAt = now + settings.Duration, Citizens = settings.Citizens,
                 Minutes = settings.Minutes, CloseCrossing = settings.CloseCrossing, Seed = Random.Shared.Next(),
             };
-            var citizens = await DrillSeeding.SeedAsync(db, writer, planner, drill, deliveries.Value.GiveUpAfter, cancellationToken);
+            var citizens = await DrillSeeding.SeedAsync(db, writer, planner, drill, DrillMessagesExpireAfter, cancellationToken);
             var plan = DrillPlan.Make([.. citizens.Select(c => (c.Id, c.Language))], settings.Duration, settings.CloseCrossing, drill.Seed);
             drill.AnswersPlanned = plan.Answers.Count;
             await db.Drills.Where(d => d.Id == drill.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.AnswersPlanned, drill.AnswersPlanned), cancellationToken);
@@ -89,7 +91,7 @@ public sealed class DrillRunner(
     {
         try
         {
-            await run.PlayAsync(drill, plan, citizens, deliveries.Value.GiveUpAfter, cancellationToken);
+            await run.PlayAsync(drill, plan, citizens, DrillMessagesExpireAfter, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -20,13 +20,17 @@ public sealed class DrillSandbox(IDbContextFactory<EvacuationDb> databases, ILog
 
     /// <summary>
     /// Which of <paramref name="claimed"/> are for real citizens: one read by primary key per claimed batch. Anything
-    /// else (a drill's citizen, or one removed meanwhile, as a drill being cleaned) goes to the sandbox.
+    /// else (a drill's citizen, or one removed meanwhile, as a drill being cleaned) goes to the sandbox. A delivery with
+    /// no citizen behind it (the question asking a stranger for their phone) answers someone who wrote to the real bot:
+    /// it is real too.
     /// </summary>
     public async Task<HashSet<Guid>> RealCitizensAmongAsync(IReadOnlyCollection<Delivery> claimed, CancellationToken cancellationToken)
     {
         var ids = claimed.Select(d => d.CitizenId).Distinct().ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return [.. await db.Citizens.Where(c => ids.Contains(c.Id) && c.DrillId == null).Select(c => c.Id).ToListAsync(cancellationToken)];
+        HashSet<Guid> real = [.. await db.Citizens.Where(c => ids.Contains(c.Id) && c.DrillId == null).Select(c => c.Id).ToListAsync(cancellationToken)];
+        real.Add(Guid.Empty);
+        return real;
     }
 
     /// <summary>The sandbox channel's logger, under the drill's own category.</summary>

@@ -36,7 +36,7 @@ public static class DrillSeeding
             CreatedBy = Author,
             CreatedAt = now,
             SendAt = now,
-            Deadline = now + giveUpAfter,
+            ExpiresAt = now + giveUpAfter,
             Recipients = citizens.Count,
         };
         drill.AdvisoryId = advisory.Id;

@@ -32,16 +32,22 @@ public sealed class MetricsSampler(ServiceMetrics metrics, IDbContextFactory<Eva
         }
     }
 
-    async Task SampleAsync(CancellationToken stoppingToken)
+    /// <summary>One reading (public so a test need not wait for the timer).</summary>
+    public async Task SampleAsync(CancellationToken stoppingToken)
     {
         try
         {
             await using var db = await databases.CreateDbContextAsync(stoppingToken);
-            var pending = new Dictionary<ChannelKind, long>();
+            var pending = new Dictionary<(ChannelKind, int), long>();
             foreach (var channel in ChannelKinds.Outbound)
             {
-                // Per channel, so the claim index (channel, state, ...) answers each count.
-                pending[channel] = await db.Deliveries.LongCountAsync(d => d.Channel == channel && d.State == DeliveryState.Pending, stoppingToken);
+                // Per channel, so the claim index (channel, state, priority, ...) answers each count.
+                var byPriority = await db.Deliveries.Where(d => d.Channel == channel && d.State == DeliveryState.Pending)
+                    .GroupBy(d => d.Priority).Select(g => new { Priority = g.Key, Count = g.LongCount() }).ToListAsync(stoppingToken);
+                foreach (var priority in DeliveryPriority.All)
+                {
+                    pending[(channel, priority)] = byPriority.FirstOrDefault(p => p.Priority == priority)?.Count ?? 0;
+                }
             }
             var received = await db.Replies.LongCountAsync(stoppingToken);
             var interpreted = await db.Replies.LongCountAsync(r => r.InterpretedAt != null, stoppingToken);

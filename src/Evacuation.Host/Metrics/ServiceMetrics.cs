@@ -17,6 +17,7 @@ public sealed class ServiceMetrics
     readonly Counter<long> sends;
     readonly Histogram<double> pacingWait;
     readonly Counter<long> sweeps;
+    readonly Counter<long> strangersHeldBack;
 
     public ServiceMetrics(IMeterFactory meters, NodeRoles roles)
     {
@@ -28,8 +29,11 @@ public sealed class ServiceMetrics
         });
         sweeps = meter.CreateCounter<long>("evacuation.reminder.sweeps", "{sweep}", "Reminder sweeps run on this node");
         meter.CreateObservableGauge("evacuation.queue.depth", () => Observed().Pending.Select(p =>
-            new Measurement<long>(p.Value, new KeyValuePair<string, object?>("channel", p.Key.ToString()))), "{delivery}",
-            "Deliveries waiting to be sent, by channel (whole cluster)");
+            new Measurement<long>(p.Value, new KeyValuePair<string, object?>("channel", p.Key.Channel.ToString()),
+                new KeyValuePair<string, object?>("priority", p.Key.Priority))), "{delivery}",
+            "Deliveries waiting to be sent, by channel and priority (1 answers, 2 urgent, 3 bulk; whole cluster)");
+        strangersHeldBack = meter.CreateCounter<long>("evacuation.answers.held_back", "{answer}",
+            "Answers not sent to unknown senders (one per sender every 10 minutes), by channel");
         meter.CreateObservableCounter("evacuation.replies.received", () => Sample.RepliesReceived, "{reply}", "Replies stored (whole cluster)");
         meter.CreateObservableCounter("evacuation.replies.interpreted", () => Sample.RepliesInterpreted, "{reply}", "Replies interpreted (whole cluster)");
         meter.CreateObservableGauge("evacuation.node.role", () => RoleNames.All.Select(role =>
@@ -56,10 +60,13 @@ public sealed class ServiceMetrics
         pacingWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("channel", channel.ToString()));
 
     public void Swept() => sweeps.Add(1);
+
+    public void HeldBackFromStranger(ChannelKind channel) =>
+        strangersHeldBack.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
 }
 
 /// <summary>Figures that only the database knows, read every few seconds while metrics are scraped.</summary>
-public sealed record DatabaseSample(IReadOnlyDictionary<ChannelKind, long> Pending, long RepliesReceived, long RepliesInterpreted)
+public sealed record DatabaseSample(IReadOnlyDictionary<(ChannelKind Channel, int Priority), long> Pending, long RepliesReceived, long RepliesInterpreted)
 {
-    public static DatabaseSample None { get; } = new(new Dictionary<ChannelKind, long>(), 0, 0);
+    public static DatabaseSample None { get; } = new(new Dictionary<(ChannelKind, int), long>(), 0, 0);
 }

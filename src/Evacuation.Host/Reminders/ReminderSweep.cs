@@ -33,7 +33,6 @@ public sealed class ReminderSweep(
     CrossingsFile crossings,
     DeliveryPulse pulse,
     IOptions<RemindersOptions> options,
-    IOptions<DeliveriesOptions> deliveries,
     Signature signature,
     ILogger<ReminderSweep> logger)
 {
@@ -108,7 +107,7 @@ public sealed class ReminderSweep(
             return (0, null);
         }
         // Reminders are written per citizen here, not by fan-out: Custom keeps estimates away from them.
-        var broadcast = Broadcast.FannedOut(BroadcastKind.Custom, ChannelPolicy.Preferred, Author, now, deliveries.Value.GiveUpAfter);
+        var broadcast = Broadcast.FannedOut(BroadcastKind.Custom, ChannelPolicy.Preferred, Author, now, DeliveryPriority.Bulk, Expiries.Reminder);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = new List<Candidate>(candidates.Count);
         foreach (var chunk in candidates.Chunk(ClaimBatch))
@@ -123,7 +122,7 @@ public sealed class ReminderSweep(
         db.Broadcasts.Add(broadcast);
         db.Record(now, Author, "reminders.sweep", broadcast.Id.ToString(), $"{claimed.Count} citizens reminded");
         await db.SaveChangesAsync(cancellationToken);
-        await db.InsertNewAsync(Deliveries(broadcast.Id, claimed, now), cancellationToken);
+        await db.InsertNewAsync(Deliveries(broadcast, claimed, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         pulse.Pulse();
         return (claimed.Count, broadcast.Id);
@@ -214,7 +213,7 @@ public sealed class ReminderSweep(
         return claimed;
     }
 
-    List<Delivery> Deliveries(Guid broadcastId, List<Candidate> claimed, DateTime now)
+    List<Delivery> Deliveries(Broadcast broadcast, List<Candidate> claimed, DateTime now)
     {
         var rows = new List<Delivery>(claimed.Count);
         foreach (var (recipient, status, _, _) in claimed)
@@ -223,7 +222,7 @@ public sealed class ReminderSweep(
             var text = BuiltInTemplates.Render(template, recipient.Values(crossings, places, signature, now));
             foreach (var channel in ChannelChoice.For(ChannelPolicy.Preferred, recipient.HasTelegram, recipient.HasSms))
             {
-                rows.Add(recipient.DeliveryOn(channel, broadcastId, text, withReplyButtons: channel == ChannelKind.Telegram, now));
+                rows.Add(recipient.DeliveryOn(channel, broadcast, text, withReplyButtons: channel == ChannelKind.Telegram, now));
             }
         }
         return rows;

@@ -15,7 +15,7 @@ namespace Evacuation.Host.Replies;
 /// <paramref name="db"/>, saved by the caller), their timeline and the answers (collected in <paramref name="rows"/> for
 /// one bulk insert), and the reply row itself (meaning, unhandled, whose it is).
 /// </summary>
-sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, TimeSpan giveUpAfter, AnswerBudget answers)
+sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert rows, HelpCases cases, Reply reply, DateTime now, AnswerBudget answers, StrangerAnswers strangers)
 {
     /// <summary>The <see cref="CitizenEvent.Actor"/> of what citizens do themselves, and the creator of those who enrol.</summary>
     public const string Actor = "citizen";
@@ -30,10 +30,12 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
 
     Citizen? citizen;
     bool touched;
+    bool unknownSender;
 
     public async Task ApplyAsync(ReplyOutcome outcome, Citizen? sender, CancellationToken cancellationToken)
     {
         citizen = sender;
+        unknownSender = sender is null;
         foreach (var effect in outcome.Effects)
         {
             if (!ChangeCitizen(effect))
@@ -112,17 +114,19 @@ sealed class ReplyEffects(EvacuationDb db, SenderIndex senders, RowsToInsert row
         {
             case Answer when reply.Channel == ChannelKind.Web:
                 // The check-in page is its own answer: it shows the acknowledgement to the citizen who pressed.
+            case Answer or AskForContact when unknownSender && !strangers.TryAnswer(reply.Channel, reply.From, now):
+                // Stored, not answered: a stranger is answered once per StrangerAnswers.Interval (counted and logged there).
                 break;
             case Answer or AskForContact when !answers.TryTake($"{reply.Channel}:{reply.From}"):
                 // Stored and acted on, not answered: the sender had this hour's answers (Limits:AnswersPerSenderPerHour).
                 break;
             case Answer answer:
-                Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, giveUpAfter, answer.Keyboard);
+                await Answers.ReplaceUnsentAsync(db, Answers.Queue(rows, citizen!, reply.Channel, answer.Text, now, answer.Keyboard), cancellationToken);
                 break;
             case AskForContact:
                 // No record yet: the question goes to the chat with no citizen behind it (the delivery's citizen id is empty).
                 var stranger = new Citizen { Id = Guid.Empty, TelegramChatId = reply.ChatId };
-                Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, giveUpAfter, Keyboards.Contact);
+                await Answers.ReplaceUnsentAsync(db, Answers.Queue(rows, stranger, ChannelKind.Telegram, ContactQuestion.Text, now, Keyboards.Contact), cancellationToken);
                 break;
             case ConfirmDelivery:
                 await ConfirmLastTelegramMessageAsync(cancellationToken);

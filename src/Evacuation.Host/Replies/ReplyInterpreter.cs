@@ -22,9 +22,9 @@ public sealed class ReplyInterpreter(
     CrossingsFile crossings,
     IOptions<CitizensOptions> citizens,
     DeliveryPulse deliveries,
-    IOptions<DeliveriesOptions> deliveryOptions,
     WriterQueue writers,
     Signature signature,
+    StrangerAnswers strangers,
     AnswerBudget answers,
     EnrolmentCap enrolments,
     ILogger<ReplyInterpreter> logger)
@@ -132,7 +132,7 @@ public sealed class ReplyInterpreter(
             }
             else
             {
-                await new ReplyEffects(db, senders, rows, cases, reply, now, deliveryOptions.Value.GiveUpAfter, answers).ApplyAsync(outcome, facts.Sender, cancellationToken);
+                await new ReplyEffects(db, senders, rows, cases, reply, now, answers, strangers).ApplyAsync(outcome, facts.Sender, cancellationToken);
             }
             reply.InterpretedAt = now;
         }

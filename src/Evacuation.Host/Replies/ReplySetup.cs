@@ -8,6 +8,7 @@ public static class ReplySetup
         builder.Services.AddSingleton<ReplyPulse>();
         builder.Services.AddSingleton<ReplyInbox>();
         builder.Services.AddSingleton<ReplyInterpreter>();
+        builder.Services.AddSingleton<StrangerAnswers>();
         builder.Services.AddHostedService<ReplyWorker>();
         return builder;
     }

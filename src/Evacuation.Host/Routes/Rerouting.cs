@@ -22,7 +22,7 @@ namespace Evacuation.Host.Routes;
 /// closure") no longer exists once they are moved; writing them in the caller's transaction also means a crash
 /// leaves either the move and its messages, or neither.
 /// </remarks>
-public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions<DeliveriesOptions> options, Signature signature)
+public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, Signature signature)
 {
     /// <summary>Ids per UPDATE: one array parameter (about 400 KB of JSON on SQLite) per 10,000 citizens.</summary>
     const int Chunk = 10_000;
@@ -154,7 +154,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, IOptions
         BroadcastKind kind, IReadOnlyDictionary<string, string> texts, Audience audience, List<Recipient> recipients,
         string actor, DateTime now, CancellationToken cancellationToken)
     {
-        var broadcast = Broadcast.FannedOut(kind, ChannelPolicy.Preferred, actor, now, options.Value.GiveUpAfter);
+        var broadcast = Broadcast.FannedOut(kind, ChannelPolicy.Preferred, actor, now, DeliveryPriority.Urgent, expiresAfter: null);
         broadcast.TextsJson = JsonSerializer.Serialize(texts);
         broadcast.AudienceJson = JsonSerializer.Serialize(audience);
         var render = new BroadcastTexts(kind, texts);

@@ -77,13 +77,12 @@ public sealed class ApprovalTests
         Assert.Equal(expired, Approval.HasExpired(Waiting(state), Now.AddMinutes(minutesLater)));
 
     [Fact]
-    public void Approved_now_it_goes_out_now_with_its_full_time_to_send()
+    public void Approved_now_it_goes_out_now()
     {
-        var (state, sendAt, deadline) = Approval.Release(Waiting(), Now, TimeSpan.FromMinutes(30));
+        var (state, sendAt) = Approval.Release(Waiting(), Now);
 
         Assert.Equal(BroadcastState.Queued, state);
         Assert.Equal(Now, sendAt);
-        Assert.Equal(Now.AddMinutes(30), deadline);
     }
 
     [Fact]
@@ -92,10 +91,9 @@ public sealed class ApprovalTests
         var broadcast = Waiting();
         broadcast.SendAt = Now.AddHours(2);
 
-        var (state, sendAt, deadline) = Approval.Release(broadcast, Now, TimeSpan.FromMinutes(30));
+        var (state, sendAt) = Approval.Release(broadcast, Now);
 
         Assert.Equal(BroadcastState.Scheduled, state);
         Assert.Equal(Now.AddHours(2), sendAt);
-        Assert.Equal(Now.AddHours(2).AddMinutes(30), deadline);
     }
 }

@@ -80,4 +80,95 @@ public sealed class PacerTests
         Assert.Equal(now.AddSeconds(1), chats.Reserve("1"));
         Assert.Equal(now, chats.Reserve("2"));
     }
+
+    [Fact]
+    public async Task An_urgent_waiter_takes_the_next_free_slot_ahead_of_bulk_waiters_queued_before_it()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(10, time);
+        await pacer.WaitAsync(1, CancellationToken.None);
+        var bulk = Enumerable.Range(0, 5).Select(n => (Name: $"bulk{n}", Task: Waiting(pacer, DeliveryPriority.Bulk))).ToList();
+        var urgent = (Name: "urgent", Task: Waiting(pacer, DeliveryPriority.Answer));
+
+        var order = await FinishingOrder(time, [.. bulk, urgent]);
+
+        Assert.Equal(["bulk0", "urgent", "bulk1", "bulk2", "bulk3", "bulk4"], order);
+    }
+
+    [Fact]
+    public async Task Within_one_priority_waiters_go_in_the_order_they_came()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(10, time);
+        await pacer.WaitAsync(1, CancellationToken.None);
+        var waiters = Enumerable.Range(0, 4).Select(n => (Name: $"w{n}", Task: Waiting(pacer, n == 0 ? DeliveryPriority.Bulk : DeliveryPriority.Urgent))).ToList();
+
+        var order = await FinishingOrder(time, waiters);
+
+        Assert.Equal(["w0", "w1", "w2", "w3"], order);
+    }
+
+    [Fact]
+    public async Task A_send_whose_slot_would_come_after_its_limit_is_given_back_without_booking_it()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(10, time);
+        var now = time.GetUtcNow();
+        pacer.PauseUntil(now.AddSeconds(60));
+
+        var sent = await pacer.WaitAsync(1, DeliveryPriority.Bulk, now.AddSeconds(15), CancellationToken.None);
+
+        Assert.False(sent);
+        Assert.Equal(now.AddSeconds(60), pacer.Reserve());
+    }
+
+    [Fact]
+    public async Task A_waiter_still_in_line_at_its_limit_is_given_back()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(1, time);
+        await pacer.WaitAsync(1, CancellationToken.None);
+        var holder = pacer.WaitAsync(1, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
+        var late = pacer.WaitAsync(1, DeliveryPriority.Bulk, time.GetUtcNow().AddMilliseconds(300), CancellationToken.None).AsTask();
+
+        time.Advance(TimeSpan.FromMilliseconds(300));
+
+        Assert.False(await late.WaitAsync(TimeSpan.FromSeconds(10)));
+        time.Advance(TimeSpan.FromMilliseconds(800)); // past its slot and the one-second window after the first send
+        Assert.True(await holder.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void A_busy_chat_is_refused_without_waiting_and_other_chats_are_free()
+    {
+        var time = new FakeTimeProvider();
+        var chats = new ChatSpacing(time);
+        var now = time.GetUtcNow();
+
+        Assert.Null(chats.TryTake("1"));
+        Assert.Equal(now.AddSeconds(1), chats.TryTake("1"));
+        Assert.Null(chats.TryTake("2"));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(chats.TryTake("1"));
+    }
+
+    static Task<bool> Waiting(Pacer pacer, int priority) =>
+        pacer.WaitAsync(1, priority, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
+
+    /// <summary>Moves the clock a slot at a time and notes who finished after each step: one waiter per slot.</summary>
+    static async Task<List<string>> FinishingOrder(FakeTimeProvider time, List<(string Name, Task<bool> Task)> waiters)
+    {
+        var order = new List<string>();
+        var left = waiters.ToList();
+        while (left.Count > 0)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.WhenAny(left.Select(w => w.Task)).WaitAsync(TimeSpan.FromSeconds(10));
+            var done = left.Where(w => w.Task.IsCompleted).ToList();
+            Assert.Single(done);
+            order.Add(done[0].Name);
+            left.Remove(done[0]);
+        }
+        return order;
+    }
 }

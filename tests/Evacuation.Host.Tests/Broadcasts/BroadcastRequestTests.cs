@@ -22,6 +22,9 @@ public sealed class BroadcastRequestTests
         { "a numeric kind", """{"kind":"1"}""", "kind '1'" },
         { "an audience of nobody", """{"kind":"Advisory","audience":{"statuses":["Staying"]}}""", "matches nobody" },
         { "malformed JSON", """{"kind":""", "not valid JSON" },
+        { "an expiry in the past", """{"kind":"Advisory","expiresAt":"2026-11-25T07:00:00Z"}""", "is in the past" },
+        { "an expiry before sendAt", """{"kind":"Advisory","sendAt":"2026-11-25T10:00:00Z","expiresAt":"2026-11-25T09:00:00Z"}""", "is not after sendAt" },
+        { "an expiry absurdly far", """{"kind":"Advisory","expiresAt":"2026-12-25T08:00:00Z"}""", "more than 7 days" },
     };
 
     [Theory]

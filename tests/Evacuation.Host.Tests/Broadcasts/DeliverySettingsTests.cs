@@ -16,7 +16,6 @@ public sealed class DeliverySettingsTests
     [InlineData("Telegram:MessagesPerSecond", "0")]
     [InlineData("Twilio:AccountSid", "AC123")]
     [InlineData("Twilio:SegmentsPerSecond", "0")]
-    [InlineData("Deliveries:GiveUpAfter", "00:00:10")]
     [InlineData("Deliveries:DispatchersPerChannel", "0")]
     [InlineData("Deliveries:Lease", "00:00:01")]
     public async Task A_bad_setting_is_refused_with_a_message_that_names_the_key(string key, string value)

@@ -20,7 +20,7 @@ public sealed class FanOutResumeTests
         var broadcast = new Broadcast
         {
             Kind = BroadcastKind.Advisory, Channels = ChannelPolicy.Telegram, State = BroadcastState.Sending, CreatedBy = "test",
-            CreatedAt = now, SendAt = now, Deadline = now.AddMinutes(30), Recipients = 10, FanOutCursor = written[^1].Id,
+            CreatedAt = now, SendAt = now, Recipients = 10, FanOutCursor = written[^1].Id,
             TextsJson = "{}", AudienceJson = """{"Statuses":[],"Regions":[],"Crossings":[]}""",
         };
         await app.WithDbAsync(async db =>

@@ -188,7 +188,7 @@ public sealed class ProviderOutcomeTests
         var broadcast = new Core.Broadcasts.Broadcast
         {
             Kind = Core.Broadcasts.BroadcastKind.Advisory, State = Core.Broadcasts.BroadcastState.Sending, CreatedBy = "test",
-            CreatedAt = now, SendAt = now, Deadline = now.AddMinutes(30), Recipients = 1, FannedOutAt = now,
+            CreatedAt = now, SendAt = now, Recipients = 1, FannedOutAt = now,
         };
         // As a process killed mid-send leaves it: claimed, lease running, no answer recorded.
         var orphan = new Delivery
@@ -210,22 +210,5 @@ public sealed class ProviderOutcomeTests
         Assert.Equal(1, done.GetProperty("sent").GetInt64());
         Assert.Equal(2, (await app.DeliveriesAsync()).Single().Attempts);
         Assert.Single(telegram.SentMessages);
-    }
-
-    [Fact]
-    public async Task Deliveries_still_failing_at_the_deadline_give_up()
-    {
-        await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.Answers.Always(TelegramAnswers.InternalServerError);
-        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null));
-        await app.AddCitizensAsync(1, sms: false);
-
-        var id = await app.BroadcastAsync(new { kind = "Advisory" });
-        await app.UntilDeliveriesAsync(1, d => d.State == DeliveryState.Pending && d.Attempts == 1, "the first failure");
-        app.Time.Advance(TimeSpan.FromMinutes(31));
-        var done = await app.UntilStateAsync(id, "Completed");
-
-        Assert.Equal(1, done.GetProperty("failed").GetInt64());
-        Assert.StartsWith("gave up", (await app.DeliveriesAsync()).Single().LastError, StringComparison.Ordinal);
     }
 }

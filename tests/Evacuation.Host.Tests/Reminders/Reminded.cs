@@ -50,7 +50,7 @@ public static class Reminded
         var advisory = new Broadcast
         {
             Kind = BroadcastKind.Advisory, State = BroadcastState.Completed, CreatedBy = "test", CreatedAt = now, SendAt = now,
-            Deadline = now.AddHours(1), FannedOutAt = now, FinishedAt = now,
+            FannedOutAt = now, FinishedAt = now,
         };
         db.Broadcasts.Add(advisory);
         db.Deliveries.AddRange(citizens.Select(c => new Delivery

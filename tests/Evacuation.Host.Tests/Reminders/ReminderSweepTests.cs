@@ -180,7 +180,7 @@ public sealed class ReminderSweepTests
             var queued = new Core.Broadcasts.Broadcast
             {
                 Kind = Core.Broadcasts.BroadcastKind.Custom, State = Core.Broadcasts.BroadcastState.Sending, CreatedBy = "test", CreatedAt = now,
-                SendAt = now, Deadline = now.AddDays(30), FannedOutAt = now,
+                SendAt = now, FannedOutAt = now,
             };
             db.Broadcasts.Add(queued);
             db.Deliveries.Add(new Core.Deliveries.Delivery

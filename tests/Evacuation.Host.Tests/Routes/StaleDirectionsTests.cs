@@ -110,7 +110,7 @@ public sealed class StaleDirectionsTests
     static Broadcast Queued(DateTime now) => new()
     {
         Kind = BroadcastKind.Advisory, State = BroadcastState.Sending, CreatedBy = "operator", CreatedAt = now, SendAt = now,
-        Deadline = now.AddHours(1), Recipients = 2, FannedOutAt = now,
+        Recipients = 2, FannedOutAt = now,
     };
 
     /// <summary>Pending rows wait for a retry in ten minutes; sending rows are claimed with a lease running.</summary>

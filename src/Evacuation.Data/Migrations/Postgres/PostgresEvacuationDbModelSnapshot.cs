@@ -85,9 +85,6 @@ namespace Evacuation.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTime>("Deadline")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -102,6 +99,9 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<string>("EstimateJson")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("FanOutCursor")
                         .HasColumnType("uuid");
 
@@ -115,6 +115,9 @@ namespace Evacuation.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("integer");
@@ -524,10 +527,16 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.Property<Guid>("CitizenId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Keyboard")
@@ -543,6 +552,9 @@ namespace Evacuation.Data.Migrations.Postgres
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -573,7 +585,7 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
                 });

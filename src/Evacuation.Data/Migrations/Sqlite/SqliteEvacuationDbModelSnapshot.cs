@@ -78,9 +78,6 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("Deadline")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("TEXT");
 
@@ -93,6 +90,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EstimateJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("FanOutCursor")
@@ -108,6 +108,9 @@ namespace Evacuation.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
@@ -511,10 +514,16 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.Property<Guid>("CitizenId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Keyboard")
@@ -530,6 +539,9 @@ namespace Evacuation.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -560,7 +572,7 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.HasIndex("BroadcastId", "CitizenId", "Channel")
                         .IsUnique();
 
-                    b.HasIndex("Channel", "State", "NextAttemptAt");
+                    b.HasIndex("Channel", "State", "Priority", "NextAttemptAt");
 
                     b.ToTable("deliveries", (string)null);
                 });
