@@ -23,7 +23,7 @@ public sealed class CrossingUpdates(
     public async Task<CrossingUpdated> ApplyAsync(Crossing crossing, CrossingStatus? status, string? notes, string actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var (reroute, placed, before, after) = await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
+        var (reroute, placed, before, after) = await StoreRetryingDeadlocksAsync(crossing, status, notes, actor, now, cancellationToken);
         if (reroute.Messaged > 0)
         {
             pulse.Pulse();
@@ -81,6 +81,40 @@ public sealed class CrossingUpdates(
             (crossing.Status, crossing.Notes) = before;
             throw;
         }
+    }
+
+    /// <summary>
+    /// A closure moves many citizens while dispatchers record sends to the same citizens in another order, so PostgreSQL
+    /// may pick the closure as a deadlock's victim (40P01) and roll it back. Nothing of it was committed: do it again.
+    /// https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-DEADLOCKS
+    /// </summary>
+    async Task<(RerouteResult Reroute, int Placed, CrossingStatus Before, (CrossingStatus Status, string Notes) After)> StoreRetryingDeadlocksAsync(
+        Crossing crossing, CrossingStatus? status, string? notes, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
+            }
+            catch (Exception e) when (attempt < 4 && IsDeadlock(e))
+            {
+                logger.LogWarning("Crossing {Crossing} update chosen as a deadlock victim; trying again ({Attempt})", crossing.Id, attempt);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    static bool IsDeadlock(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     async Task SaveStateAsync(Crossing crossing, string actor, DateTime now, CancellationToken cancellationToken)
