@@ -161,8 +161,10 @@ public sealed class ProviderOutcomeTests
     public async Task A_rejected_bot_token_stops_the_telegram_channel_and_keeps_its_messages_pending()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.Answers.Always(TelegramAnswers.Unauthorized);
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null));
+        // Every method refuses the token, getMe too: the channel's minute probe must keep it stopped (an answer script
+        // for sendMessage alone let the probe's getMe succeed, the channel resume and the three be sent again).
+        telegram.RefuseToken = true;
         await app.AddCitizensAsync(3, sms: false);
 
         var id = await app.BroadcastAsync(new { kind = "Advisory" });
