@@ -1,3 +1,4 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -69,6 +70,38 @@ public sealed class DashboardBrowserTests
         await using var db = site.Open();
         Assert.Equal(1, await db.Broadcasts.CountAsync());
     }
+
+    [Fact]
+    public async Task The_broadcast_list_shows_operators_broadcasts_and_reroutes_not_the_answers_to_citizens()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var now = DateTime.UtcNow;
+        await using (var db = site.Open())
+        {
+            db.Broadcasts.Add(Finished(BroadcastKind.Advisory, "duty-officer", now.AddMinutes(-10)));
+            db.Broadcasts.Add(Finished(BroadcastKind.RouteInstructions, "admin", now.AddMinutes(-5)));
+            // Newer than both: twelve answers and a reminder round, which would fill a list of the last ten.
+            db.Broadcasts.AddRange(Enumerable.Range(1, 12).Select(n => Finished(BroadcastKind.Custom, Authors.Answers, now.AddSeconds(-n))));
+            db.Broadcasts.Add(Finished(BroadcastKind.Custom, Authors.Reminders, now));
+            await db.SaveChangesAsync();
+        }
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.OpenAsync(site.Address);
+
+        await SignInAsync(page, EvacuationApp.ViewerKey);
+
+        var items = page.GetByTestId("broadcast");
+        await Expect(items).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Expect(items.Nth(0)).ToContainTextAsync("RouteInstructions");
+        await Expect(items.Nth(0)).ToContainTextAsync("by admin");
+        await Expect(items.Nth(1)).ToContainTextAsync("Advisory");
+        await Expect(items.Nth(1)).ToContainTextAsync("by duty-officer");
+    }
+
+    static Broadcast Finished(BroadcastKind kind, string author, DateTime at) => new()
+    {
+        Kind = kind, State = BroadcastState.Completed, CreatedBy = author, CreatedAt = at, SendAt = at, Recipients = 1, FannedOutAt = at, FinishedAt = at,
+    };
 
     [Fact]
     public async Task Counters_and_the_confirmation_chart_move_when_citizens_confirm()

@@ -102,7 +102,7 @@ async function refresh() {
   if (!apiKey) return;
   try {
     const [stats, timeline, broadcasts] = await Promise.all([
-      api('/api/stats'), api('/api/stats/timeline'), api('/api/broadcasts?limit=10'),
+      api('/api/stats'), api('/api/stats/timeline'), api('/api/broadcasts?limit=10&origin=operator'),
     ]);
     showStats(stats);
     showTimeline(timeline);
@@ -213,7 +213,7 @@ async function showBroadcasts(list) {
     const cached = finished.get(b.id);
     if (cached && now - cached.at < FINISHED_REFRESH_MS) return cached.detail;
     const detail = await api('/api/broadcasts/' + encodeURIComponent(b.id));
-    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired'].includes(detail.state)) finished.set(b.id, { detail, at: now });
+    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired', 'Failed'].includes(detail.state)) finished.set(b.id, { detail, at: now });
     return detail;
   }));
   $('broadcasts-empty').hidden = details.length > 0;
@@ -288,6 +288,8 @@ function showEstimate(estimate) {
   $('estimate-telegram').textContent = number(estimate.byChannel.telegram ?? 0);
   $('estimate-sms').textContent = number(estimate.byChannel.sms ?? 0);
   $('estimate-segments').textContent = number(estimate.totalSmsSegments);
+  $('estimate-stars-line').hidden = estimate.telegramStars == null;
+  $('estimate-stars').textContent = estimate.telegramStars == null ? '' : String(estimate.telegramStars);
   const sms = Object.fromEntries((estimate.sms || []).map((s) => [s.language, s]));
   const rows = Object.entries(estimate.byLanguage || {}).map(([language, n]) => {
     const s = sms[language];
