@@ -17,11 +17,11 @@ namespace Evacuation.Host.Cluster;
 /// take this node's roles as its own restart.
 /// </summary>
 public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity, IOptions<ClusterOptions> options, ILogger<NodeSession> logger)
-    : IAsyncDisposable
+    : IHostedService, IAsyncDisposable
 {
     NpgsqlConnection? connection;
-    readonly SemaphoreSlim turn = new(1, 1); // the heartbeat's re-lock and the stop's dispose never overlap
-    bool disposed;
+    readonly SemaphoreSlim turn = new(1, 1); // the heartbeat's re-lock and the stop's release never overlap
+    bool left;
 
     /// <summary>
     /// Takes the name's lock. A default name already held by a live process (two nodes started from one folder) gets a
@@ -59,8 +59,10 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
         await turn.WaitAsync(cancellationToken);
         try
         {
-            // Stopping: a session re-opened now would hold the name after the process has let it go.
-            return !disposed && await HoldLockedAsync(cancellationToken);
+            // Stopping: a session re-opened now would hold the name after the process has let it go. The session's
+            // statements are not cancelled by the stop (the cluster connection's 3 s timeouts bound them): a cancel
+            // request reaches the server on its own connection, late enough to hit the stop's unlock instead.
+            return !left && await HoldLockedAsync(CancellationToken.None);
         }
         finally
         {
@@ -159,22 +161,35 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
-            // The session is already gone (or going): the server releases its locks as it ends it.
+            logger.LogWarning("Could not let node name {Node} go before closing its session ({Error}: {Message}); the server releases it as the session ends",
+                identity.Name, e.GetType().Name, e.Message);
         }
     }
 
     static long KeyOf(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("evacuation node " + name)), 0);
 
-    public async ValueTask DisposeAsync()
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask; // joined before the host starts
+
+    /// <summary>
+    /// The name is let go when the host stops, after the services registered after this one (the heartbeat, the
+    /// senders) have stopped, so a node of this name started right after finds it free. Not at disposal: a host's
+    /// stop is awaited by whoever stops it, its disposal may still be running when they go on.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken) => LeaveAsync();
+
+    public async ValueTask DisposeAsync() => await LeaveAsync(); // a host that never started, or did not stop
+
+    async Task LeaveAsync()
     {
         await turn.WaitAsync();
         try
         {
-            disposed = true;
+            left = true;
             if (connection is not null)
             {
                 await UnlockAsync();
                 await connection.DisposeAsync();
+                connection = null;
                 logger.LogInformation("Left the cluster: node name {Node} released", identity.Name);
             }
         }

@@ -72,8 +72,9 @@ public sealed class DatabaseOutageTests
             await Nodes.UntilHeldAsync(node, SmsSender); // the heartbeat took the name again on a new session
         }
 
-        // Stopped: no session of the node keeps the name (a pooled one would, idle in the process's pool).
-        Assert.Equal(0, await NameLocksAsync(database));
+        // Stopped: no session of the node keeps the name (a pooled one did, idle in the process's connection pool).
+        var holders = await LockHoldersAsync(database);
+        Assert.True(holders.Count == 0, "still held by: " + string.Join("; ", holders));
         await using var restarted = EvacuationApp.StartOn(database, Nodes.Settings("a"));
         await Nodes.UntilHeldAsync(restarted, SmsSender);
     }
@@ -102,14 +103,30 @@ public sealed class DatabaseOutageTests
         await UntilAsync(() => scheduler.Status == SchedulerStatus.Running, "the scheduler to run");
     }
 
-    /// <summary>Advisory locks held on the test's database (only node names take them).</summary>
-    static async Task<long> NameLocksAsync(TestDatabase database)
+    /// <summary>Node names' locks held on the test's database.</summary>
+    static async Task<long> NameLocksAsync(TestDatabase database) => (await LockHoldersAsync(database)).Count;
+
+    /// <summary>
+    /// The node sessions holding an advisory lock on the test's database (the sessions that hold a node's name; other
+    /// advisory locks are a transaction's and end with it), with their state and last query.
+    /// </summary>
+    static async Task<List<string>> LockHoldersAsync(TestDatabase database)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        await using var command = new NpgsqlCommand("""
+            SELECT a.application_name || ' (pid ' || a.pid || ', ' || a.state || ' since ' || a.state_change || '): ' || a.query
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND a.application_name LIKE 'evacuation session %'
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var holders = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            holders.Add(reader.GetString(0));
+        }
+        return holders;
     }
 
     static Task UntilAsync(Func<bool> done, string what) => UntilAsync(() => Task.FromResult(done()), what);
