@@ -24,7 +24,7 @@ public static class SchedulerSetup
             quartz.UseTimeProvider(TimeProvider.System);
             quartz.UsePersistentStore(store => SchedulerStore.Configure(store, provider, connectionString));
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<SchedulerLifetime>();
         return builder;
     }
 
