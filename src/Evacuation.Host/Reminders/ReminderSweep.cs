@@ -77,6 +77,7 @@ public sealed class ReminderSweep(
             return 0;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OneSweepAtATimeAsync(db, cancellationToken);
         var escalated = 0;
         foreach (var chunk in ids.Chunk(ClaimBatch))
         {
@@ -118,6 +119,7 @@ public sealed class ReminderSweep(
         // Reminders are written per citizen here, not by fan-out: Custom keeps estimates away from them.
         var broadcast = Broadcast.FannedOut(BroadcastKind.Custom, ChannelPolicy.Preferred, Author, now, DeliveryPriority.Bulk, Expiries.Reminder);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OneSweepAtATimeAsync(db, cancellationToken);
         var claimed = new List<Candidate>(candidates.Count);
         foreach (var chunk in candidates.Chunk(ClaimBatch))
         {
@@ -135,6 +137,22 @@ public sealed class ReminderSweep(
         await transaction.CommitAsync(cancellationToken);
         pulse.Pulse();
         return (claimed.Count, broadcast.Id);
+    }
+
+    /// <summary>"EvacRmnd" in ASCII: the advisory lock's number, which no other lock of ours uses.</summary>
+    const long SweepLock = 0x4576_6163_526D_6E64;
+
+    /// <summary>
+    /// On PostgreSQL, sweeps that overlap (a double fire, two nodes) take turns for their writing transaction, held to
+    /// its end: each then sees what the one before committed, and two UPDATEs of the same citizens never lock them in
+    /// different orders (a deadlock). SQLite's single writer already makes them take turns.
+    /// </summary>
+    static async Task OneSweepAtATimeAsync(EvacuationDb db, CancellationToken cancellationToken)
+    {
+        if (db is PostgresEvacuationDb)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SweepLock})", cancellationToken);
+        }
     }
 
     /// <summary>Everyone we still wait for: not opted out, not on the call list, and in a status that gets reminders.</summary>

@@ -26,7 +26,7 @@ public static class SchedulerSetup
             // every node.
             quartz.UsePersistentStore(store => SchedulerStore.Configure(store, provider, connectionString));
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<SchedulerLifetime>();
         return builder;
     }
 

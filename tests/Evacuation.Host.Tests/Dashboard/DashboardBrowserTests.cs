@@ -38,6 +38,40 @@ public sealed class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task The_estimate_says_how_long_reaching_everyone_takes_and_warns_when_the_expiry_comes_first()
+    {
+        // One SMS segment a second: 120 citizens' advisories take minutes, longer than the three the operator allows.
+        await using var site = await DashboardSite.StartAsync(new() { ["Deliveries:Pacing"] = "true", ["Twilio:SegmentsPerSecond"] = "1" });
+        await site.AddCitizensAsync(120);
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.OpenAsync(site.Address);
+        await SignInAsync(page, EvacuationApp.OperatorKey);
+
+        await page.SelectOptionAsync("#compose-channels", "Sms");
+        await page.CheckAsync("#compose-urgent");
+        // The operator's own clock: datetime-local takes local time, three minutes from now.
+        await page.EvaluateAsync("""
+            () => {
+              const at = new Date(Date.now() + 3 * 60000);
+              const pad = (n) => String(n).padStart(2, '0');
+              document.getElementById('compose-expires').value =
+                `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+            }
+            """);
+        await page.ClickAsync("#dry-run");
+
+        await Expect(page.Locator("#estimate-eta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^sms about \d+ min \d+ s$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("estimate-warnings")).ToContainTextAsync("of 120 recipients would not be reached before expiresAt");
+        await page.GetByTestId("confirm-send").ClickAsync();
+
+        await Expect(page.GetByTestId("broadcast-eta").First).ToContainTextAsync("left to send: sms about", new() { Timeout = 30_000 });
+        await using var db = site.Open();
+        var broadcast = await db.Broadcasts.SingleAsync();
+        Assert.NotNull(broadcast.ExpiresAt);
+        Assert.Equal(Evacuation.Core.Deliveries.DeliveryPriority.Urgent, broadcast.Priority);
+    }
+
+    [Fact]
     public async Task An_operator_estimates_confirms_once_and_watches_the_progress_bar_reach_100_percent()
     {
         await using var site = await DashboardSite.StartAsync();
