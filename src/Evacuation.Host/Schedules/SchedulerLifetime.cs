@@ -7,7 +7,7 @@ namespace Evacuation.Host.Schedules;
 /// hosted service, a start is never cut off half way: a node stopped while its scheduler was still checking in with
 /// the cluster (two nodes starting at once on one database can take seconds) had its start cancelled inside Quartz's
 /// cluster manager, and the shutdown then failed on the half-made manager. Here the stop waits for the start to finish
-/// (within the host's shutdown timeout), then shuts the scheduler down, letting running jobs finish.
+/// (within the host's shutdown timeout), then always shuts the scheduler down, letting running jobs finish.
 /// </summary>
 public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> logger) : IHostedService
 {
@@ -53,12 +53,21 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostApplica
         }
         catch (OperationCanceledException)
         {
-            logger.LogWarning("The scheduler was still starting when the service had to stop; it is left as it is");
+            logger.LogWarning("The scheduler was still starting when the service had to stop");
+        }
+        // Shut down here whatever became of the start (even one that failed): left to the container's disposal, the
+        // scheduler's last signals would reach for services already disposed.
+        if (scheduler.Status is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown)
+        {
             return;
         }
-        if (scheduler.Status is SchedulerStatus.Running or SchedulerStatus.Standby)
+        try
         {
-            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            await scheduler.Shutdown(waitForJobsToComplete: !cancellationToken.IsCancellationRequested, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The scheduler did not shut down cleanly");
         }
     }
 }
