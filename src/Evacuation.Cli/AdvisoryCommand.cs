@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace Evacuation.Cli;
 
-/// <summary><c>evac broadcast advisory [--region R] [--status S] [--channels C] [--dry-run] [--wait]</c>.</summary>
+/// <summary><c>evac broadcast advisory [--region R] [--status S] [--channels C] [--urgent] [--expires-at WHEN] [--dry-run] [--wait]</c>.</summary>
 public sealed class AdvisoryCommand(Terminal terminal, OperatorApi api) : AsyncCommand<AdvisorySettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, AdvisorySettings settings, CancellationToken cancellationToken) =>
@@ -11,6 +11,8 @@ public sealed class AdvisoryCommand(Terminal terminal, OperatorApi api) : AsyncC
             kind = "Advisory",
             audience = new { statuses = settings.Statuses, regions = settings.Regions },
             channels = settings.Channels,
+            urgent = settings.Urgent,
+            expiresAt = settings.ExpiresAtInstant(DateTimeOffset.UtcNow),
             dryRun = settings.DryRun,
         }, settings.DryRun, settings.Wait, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Evacuation.Cli;
@@ -9,6 +10,27 @@ public class SendSettings : CommandSettings
     [CommandOption("--wait")]
     [Description("Follow the broadcast with a live progress bar until everything is sent or failed.")]
     public bool Wait { get; init; }
+
+    [CommandOption("--urgent")]
+    [Description("Send ahead of bulk messages (priority 2, as re-routes).")]
+    public bool Urgent { get; init; }
+
+    [CommandOption("--expires-at <WHEN>")]
+    [Description("Deliver nothing after this: a time with its offset (2026-12-06T18:00+02:00, or Z) or a time from now (90m, 2h, 1d). Default: never expires.")]
+    public string? ExpiresAt { get; init; }
+
+    /// <summary><see cref="ExpiresAt"/> as an instant (checked by <see cref="Validate"/>), or null.</summary>
+    public DateTimeOffset? ExpiresAtInstant(DateTimeOffset now) =>
+        ExpiresAt is null ? null : ExpiryOption.Parse(ExpiresAt, now, out _);
+
+    public override ValidationResult Validate()
+    {
+        if (ExpiresAt is not null && ExpiryOption.Parse(ExpiresAt, DateTimeOffset.UtcNow, out var error) is null)
+        {
+            return ValidationResult.Error(error!);
+        }
+        return ValidationResult.Success();
+    }
 }
 
 public sealed class AdvisorySettings : SendSettings

@@ -42,6 +42,10 @@ public static class Broadcasts
             $"recipients [bold]{N(estimate.GetProperty("recipients").GetInt64())}[/]: " +
             $"{N(byChannel.GetProperty("telegram").GetInt64())} by Telegram, {N(byChannel.GetProperty("sms").GetInt64())} by SMS, " +
             $"{N(estimate.GetProperty("totalSmsSegments").GetInt64())} SMS segments in all");
+        if (estimate.TryGetProperty("telegramStars", out var stars))
+        {
+            console.MarkupLine($"paid Telegram broadcast: about {stars.GetDecimal().ToString("0.#", CultureInfo.InvariantCulture)} Stars from the bot's balance");
+        }
         WriteEta(console, estimate);
         var sms = estimate.GetProperty("sms");
         if (sms.GetArrayLength() == 0)
@@ -134,7 +138,7 @@ public static class Broadcasts
 
     /// <summary>Done when the service says so, or when nothing is left pending once sending began.</summary>
     static bool IsDone(JsonElement progress) =>
-        progress.GetProperty("state").GetString() is "Completed" or "Cancelled" or "Missed" or "Rejected" or "ApprovalExpired"
+        progress.GetProperty("state").GetString() is "Completed" or "Cancelled" or "Missed" or "Rejected" or "ApprovalExpired" or "Failed"
         || (progress.GetProperty("state").GetString() == "Sending" && progress.GetProperty("pending").GetInt64() == 0);
 
     static long Reached(JsonElement progress) =>

@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace Evacuation.Cli;
 
-/// <summary><c>evac broadcast route [--crossing ID] [--dry-run] [--wait]</c>: route instructions, to one crossing's citizens or to all.</summary>
+/// <summary><c>evac broadcast route [--crossing ID] [--urgent] [--expires-at WHEN] [--dry-run] [--wait]</c>: route instructions, to one crossing's citizens or to all.</summary>
 public sealed class RouteCommand(Terminal terminal, OperatorApi api) : AsyncCommand<RouteSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, RouteSettings settings, CancellationToken cancellationToken) =>
@@ -10,6 +10,8 @@ public sealed class RouteCommand(Terminal terminal, OperatorApi api) : AsyncComm
         {
             kind = "RouteInstructions",
             audience = new { crossings = settings.Crossing is null ? Array.Empty<string>() : [settings.Crossing] },
+            urgent = settings.Urgent,
+            expiresAt = settings.ExpiresAtInstant(DateTimeOffset.UtcNow),
             dryRun = settings.DryRun,
         }, settings.DryRun, settings.Wait, cancellationToken);
 }

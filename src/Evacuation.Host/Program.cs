@@ -90,6 +90,7 @@ try
     app.MapCheckInLinks();
 
     app.LogChannelModes();
+    await app.CheckPaidBroadcastAsync();
     app.LogDashboardAddress();
     await app.RunAsync();
     return 0;

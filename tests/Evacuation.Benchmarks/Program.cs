@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<Task<int>>>(StringComparer.OrdinalI
     ["pacing"] = () => PacingBenchmark.RunAsync(size ?? 10_000),
     ["crash"] = () => CrashBenchmark.RunAsync(size ?? 10_000),
     ["reroute"] = () => RerouteBenchmark.RunAsync(size ?? 10_000),
+    ["stale-directions"] = () => StaleDirectionsBenchmark.RunAsync(size ?? 6_000),
     ["inbound-sms"] = () => InboundSmsBenchmark.RunAsync(size ?? 5_000),
     ["reminders"] = () => ReminderBenchmark.RunAsync(size ?? 10_000),
     ["lease"] = () => LeaseBenchmark.RunAsync(size ?? 200),

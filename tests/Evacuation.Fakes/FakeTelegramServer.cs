@@ -71,6 +71,18 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// </summary>
     public bool RefuseToken { get; set; }
 
+    long starBalance;
+
+    /// <summary>
+    /// The bot's Stars, as getMyStarBalance answers them. A paid sendMessage (allow_paid_broadcast) is refused with
+    /// <see cref="TelegramAnswers.NotEnoughStars"/> while it is 0 or less; the fake does not charge.
+    /// </summary>
+    public long StarBalance
+    {
+        get => Interlocked.Read(ref starBalance);
+        set => Interlocked.Exchange(ref starBalance, value);
+    }
+
     /// <summary>Script the next sendMessage answers (shortcut for <c>Answers.Next</c>).</summary>
     public void AnswerNext(params FakeAnswer[] answers) => Answers.Next(answers);
 
@@ -181,6 +193,10 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
         var isSend = method.Equals("sendMessage", StringComparison.OrdinalIgnoreCase);
         var answer = isSend ? Answers.Pick(request.ChatId) : byMethod.TryGetValue(method, out var script) ? script.Pick(null) : FakeAnswer.Success;
+        if (isSend && request.PaidBroadcast && Interlocked.Read(ref starBalance) <= 0)
+        {
+            answer = TelegramAnswers.NotEnoughStars;
+        }
         if (answer.Gate is not null)
         {
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token);
@@ -196,6 +212,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         JsonNode? result = method.ToUpperInvariant() switch
         {
             "SENDMESSAGE" => SentMessage(request),
+            "GETMYSTARBALANCE" => new JsonObject { ["amount"] = Interlocked.Read(ref starBalance) },
             "GETME" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Evacuation", ["username"] = "evacuation_test_bot" },
             "GETUPDATES" => await UpdatesAsync(parameters, context.RequestAborted),
             "SETWEBHOOK" => SetWebhook(parameters),

@@ -22,6 +22,12 @@ public static class TelegramAnswers
 
     public static FakeAnswer NotFound => Error(404, "Not Found");
 
+    /// <summary>
+    /// A paid broadcast the bot cannot pay for. The Bot API documents the fee, not this error's wording; this is a
+    /// 400 that speaks of the Star balance, which is what the service looks for.
+    /// </summary>
+    public static FakeAnswer NotEnoughStars => Error(400, "Bad Request: not enough Telegram Stars on the bot's balance for paid broadcasts");
+
     public static FakeAnswer InternalServerError => Error(500, "Internal Server Error");
 
     /// <summary>What a proxy in front of the Bot API answers when it is down: HTML, not JSON.</summary>

@@ -9,6 +9,9 @@ public sealed record TelegramRequest(string Token, string Method, JsonObject Par
 
     public string? Text => Parameters["text"]?.ToString();
 
+    /// <summary>The send asked for a paid broadcast (allow_paid_broadcast).</summary>
+    public bool PaidBroadcast => Parameters["allow_paid_broadcast"]?.ToString() is "true" or "True";
+
     /// <summary>Inline keyboard buttons row by row flattened, as (label, callback data).</summary>
     public IReadOnlyList<(string Text, string? CallbackData)> Buttons
     {

@@ -15,7 +15,7 @@ namespace Evacuation.Channels.Telegram;
 /// case where a send makes more than one request. If a later part fails, the result is that part's failure and the
 /// earlier parts have been delivered: Telegram has no idempotency key, so a retry repeats them.
 /// </remarks>
-public sealed class TelegramChannel(ITelegramBotClient bot) : IChannel, ICredentialProbe
+public sealed class TelegramChannel(ITelegramBotClient bot, PaidBroadcasts? paid = null) : IChannel, ICredentialProbe
 {
     public ChannelKind Kind => ChannelKind.Telegram;
 
@@ -68,14 +68,21 @@ public sealed class TelegramChannel(ITelegramBotClient bot) : IChannel, ICredent
 
     private async Task<SendResult> SendPartAsync(long chatId, string text, ReplyMarkup? markup, CancellationToken cancellationToken)
     {
+        var paying = paid?.On == true;
         try
         {
             var sent = await bot.SendMessage(
                 chatId,
                 text,
                 replyMarkup: markup,
+                allowPaidBroadcast: paying,
                 cancellationToken: cancellationToken);
             return SendResult.Sent(sent.MessageId.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (ApiRequestException ex) when (paying && PaidBroadcasts.IsBalanceError(ex.ErrorCode, ex.Message))
+        {
+            paid!.Stop($"Telegram refused it: {ex.Message}");
+            return SendResult.Retry($"paid broadcast refused ({ex.Message}); sent again unpaid");
         }
         catch (ApiRequestException ex)
         {
@@ -90,6 +97,19 @@ public sealed class TelegramChannel(ITelegramBotClient bot) : IChannel, ICredent
             // Timeouts, refused connections and answers that are not Bot API JSON (an HTML 502 from a proxy).
             // The exception text is not passed on: it may carry the request URL, and the URL carries the token.
             return SendResult.Retry(Describe(ex));
+        }
+    }
+
+    /// <summary>The bot's Star balance (https://core.telegram.org/bots/api#getmystarbalance), or null when Telegram does not say.</summary>
+    public async Task<long?> StarBalanceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await bot.GetMyStarBalance(cancellationToken)).Amount;
+        }
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

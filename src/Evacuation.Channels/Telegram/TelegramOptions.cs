@@ -25,5 +25,17 @@ public sealed class TelegramOptions
     /// <summary>Bot-wide send rate. Telegram allows about 30 messages per second in bulk: https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this</summary>
     public int MessagesPerSecond { get; set; } = 30;
 
+    /// <summary>Telegram's free bulk rate, which paid sending falls back to when Telegram refuses it.</summary>
+    public const int FreeMessagesPerSecond = 30;
+
+    /// <summary>
+    /// Sends pass allow_paid_broadcast: up to 1,000 messages per second, each paid for in Stars from the bot's balance
+    /// (https://core.telegram.org/bots/api#sendmessage, https://core.telegram.org/bots/faq#how-can-i-message-all-of-my-bot-39s-subscribers-at-once).
+    /// </summary>
+    public bool PaidBroadcast { get; set; }
+
+    /// <summary>What Telegram charges a paid message, for the estimate: 0.1 Stars per message (sendMessage's allow_paid_broadcast).</summary>
+    public decimal PaidBroadcastStarsPerMessage { get; set; } = 0.1m;
+
     public bool IsSandbox => string.IsNullOrWhiteSpace(BotToken);
 }

@@ -28,6 +28,11 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             failures.Add($"Telegram:MessagesPerSecond must be between 1 and 1000 (got {options.MessagesPerSecond})");
         }
 
+        if (options.PaidBroadcastStarsPerMessage is <= 0 or > 100)
+        {
+            failures.Add($"Telegram:PaidBroadcastStarsPerMessage must be more than 0 and at most 100 Stars (got {options.PaidBroadcastStarsPerMessage}); Telegram's fee is 0.1");
+        }
+
         if (KeySecrets.IsPlaceholder(options.WebhookSecret))
         {
             failures.Add($"Telegram:WebhookSecret is the placeholder from appsettings.example.json; put a random string of {KeySecrets.MinimumLength}-256 characters of A-Z a-z 0-9 _ - there, or leave it empty in polling mode");

@@ -3,8 +3,8 @@ namespace Evacuation.Core.Broadcasts;
 /// <summary>
 /// Where a broadcast is. <see cref="Scheduled"/>: waiting for its <c>sendAt</c> trigger; <see cref="Queued"/>:
 /// stored, waiting for fan-out to start; <see cref="Sending"/>: delivery rows exist and some are not final;
-/// <see cref="Completed"/>, <see cref="Cancelled"/>, <see cref="Missed"/>, <see cref="Rejected"/> and
-/// <see cref="ApprovalExpired"/> are final.
+/// <see cref="Completed"/>, <see cref="Cancelled"/>, <see cref="Missed"/>, <see cref="Rejected"/>,
+/// <see cref="ApprovalExpired"/> and <see cref="Failed"/> are final.
 /// </summary>
 public enum BroadcastState
 {
@@ -27,4 +27,10 @@ public enum BroadcastState
 
     /// <summary>Nobody approved it within <c>Broadcasts:ApprovalWindow</c>; nothing was sent.</summary>
     ApprovalExpired,
+
+    /// <summary>
+    /// Fan-out kept failing on it (a few tries), so it was set aside rather than block every later broadcast; what it
+    /// had written before is still sent. The audit log has the error.
+    /// </summary>
+    Failed,
 }

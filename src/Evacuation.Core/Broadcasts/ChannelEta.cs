@@ -1,10 +1,13 @@
 using System.Globalization;
+using Evacuation.Core.Deliveries;
 
 namespace Evacuation.Core.Broadcasts;
 
 /// <summary>
 /// The pacing-bound time to reach everyone on one channel: the broadcast's own pacing units (Telegram messages, or SMS
-/// segments) plus those already queued ahead of it at its priority or higher, at the channel's configured rate. Null
+/// segments) plus those already queued ahead of it at its priority or higher, at the rate the channel's pacer keeps up
+/// (<see cref="Pacer.SustainedRate"/>: about 2% under the configured one; <see cref="UnitsPerSecond"/> is the configured
+/// rate). Null
 /// <see cref="Eta"/> when pacing is off (nothing bounds it). When the operator's expiry comes first,
 /// <see cref="NotReached"/> says how many recipients would still be waiting then (the queue ahead goes first; each
 /// recipient costs the broadcast's average units).
@@ -17,7 +20,7 @@ public sealed record ChannelEta(string Channel, int Recipients, long Units, long
         {
             return new(channel, recipients, units, unitsAhead, null, null, 0);
         }
-        var rate = unitsPerSecond.Value;
+        var rate = Pacer.SustainedRate(unitsPerSecond.Value);
         var eta = TimeSpan.FromSeconds((units + unitsAhead) / rate);
         var notReached = 0;
         if (untilExpiry is { } left && left < eta && recipients > 0 && units > 0)
@@ -26,7 +29,7 @@ public sealed record ChannelEta(string Channel, int Recipients, long Units, long
             var reached = (int)Math.Min(recipients, Math.Floor(unitsInTime * recipients / units));
             notReached = recipients - reached;
         }
-        return new(channel, recipients, units, unitsAhead, rate, eta, notReached);
+        return new(channel, recipients, units, unitsAhead, unitsPerSecond, eta, notReached);
     }
 
     /// <summary><see cref="Eta"/> in seconds (tenths), for scripts and the dashboard.</summary>

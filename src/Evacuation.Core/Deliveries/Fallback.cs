@@ -23,4 +23,12 @@ public static class Fallback
             _ => null,
         };
     }
+
+    /// <summary>
+    /// A Telegram message that failed for good (a permanent error such as "chat not found", or retries exhausted) goes
+    /// out by SMS instead under <see cref="ChannelPolicy.Preferred"/> when the citizen has a usable phone. Not the other
+    /// way: a failed SMS says nothing about Telegram, and SMS failures mostly come later, in receipts.
+    /// </summary>
+    public static ChannelKind? AfterFailure(ChannelKind failed, ChannelPolicy policy, bool hasSms) =>
+        failed == ChannelKind.Telegram && policy == ChannelPolicy.Preferred && hasSms ? ChannelKind.Sms : null;
 }

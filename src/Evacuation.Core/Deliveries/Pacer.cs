@@ -36,6 +36,15 @@ public sealed class Pacer
 
     public double UnitsPerSecond => (double)TimeSpan.TicksPerSecond / perUnit.Ticks;
 
+    /// <summary>
+    /// The rate a pacer configured at <paramref name="unitsPerSecond"/> keeps up over minutes: at most the whole units
+    /// per second in every <see cref="Window"/> (a little over a second), so about 2% under a whole configured rate.
+    /// Estimates of how long sending takes use it, so they match what the pacer really does.
+    /// </summary>
+    public static double SustainedRate(double unitsPerSecond) =>
+        // The tiny allowance: a rate read back from whole ticks (30/s as 29.99997/s) still counts 30 units a window.
+        Math.Min(unitsPerSecond, Math.Max(1, Math.Floor(unitsPerSecond + 1e-3)) / Window.TotalSeconds);
+
     /// <summary>How long <paramref name="units"/> units take at this rate.</summary>
     public TimeSpan TimeFor(long units) => perUnit * units;
 

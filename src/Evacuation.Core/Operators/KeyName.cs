@@ -20,6 +20,10 @@ public static class KeyName
         {
             return "name must not start or end with spaces or contain control characters";
         }
+        if (Broadcasts.Authors.All.Any(author => Same(author, name)))
+        {
+            return $"name '{name}' is what the service signs its own messages with; choose another";
+        }
         return null;
     }
 

@@ -49,6 +49,10 @@ public static class BroadcastEndpoints
         {
             return Problem.Invalid(errors);
         }
+        if (RenderedLength.Problems(plan, routes, signature) is { Count: > 0 } tooLong)
+        {
+            return Problem.Invalid([.. tooLong]);
+        }
         var now = time.GetUtcNow().UtcDateTime;
         if (plan.SendAt is { } requested && schedules.Check(requested, now) is { } late)
         {
@@ -61,6 +65,7 @@ public static class BroadcastEndpoints
         var estimate = await BroadcastEstimate.CountAsync(db, plan, planner, signature, now, context.RequestAborted);
         var starts = plan.SendAt is { } from && from > now ? from : now;
         estimate = estimate with { Eta = await BroadcastEta.BeforeSendingAsync(db, estimate, plan.Priority, plan.ExpiresAt, starts, pacing, context.RequestAborted) };
+        estimate = PaidBroadcastCost.With(estimate, context.RequestServices);
         if (request!.DryRun)
         {
             return TypedResults.Accepted((string?)null, new BroadcastAccepted(null, estimate.Recipients, estimate, true, plan.SendAt));
@@ -124,11 +129,19 @@ public static class BroadcastEndpoints
         return TypedResults.Ok(BroadcastView.Of(broadcast, counts.Value, counts.AsOf) with { Eta = eta });
     }
 
-    /// <summary>Newest first; <c>state</c> narrows the list (the dashboard asks for those <c>AwaitingApproval</c>).</summary>
-    static async Task<IResult> ListAsync(EvacuationDb db, CancellationToken cancellationToken, int? limit = null, string? state = null)
+    /// <summary>
+    /// Newest first; <c>state</c> narrows the list (the dashboard asks for those <c>AwaitingApproval</c>), and
+    /// <c>origin</c> says whose (<see cref="ListedOrigin"/>: operators' by default).
+    /// </summary>
+    static async Task<IResult> ListAsync(EvacuationDb db, CancellationToken cancellationToken, int? limit = null, string? state = null, string? origin = null)
     {
         var take = Math.Clamp(limit ?? 50, 1, MaxListed);
-        var query = db.Broadcasts.AsNoTracking();
+        var (listed, wrong) = ListedOrigin.Read(origin);
+        if (wrong is not null)
+        {
+            return Problem.BadRequest(wrong);
+        }
+        var query = ListedOrigin.Apply(db.Broadcasts.AsNoTracking(), listed!);
         if (!string.IsNullOrWhiteSpace(state))
         {
             if (!Enum.TryParse<BroadcastState>(state, ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted) || int.TryParse(state, out _))
@@ -149,7 +162,7 @@ public static class BroadcastEndpoints
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
-        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.Missed or BroadcastState.Rejected or BroadcastState.ApprovalExpired)
+        if (broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.Missed or BroadcastState.Rejected or BroadcastState.ApprovalExpired or BroadcastState.Failed)
         {
             return Problem.Conflict($"The broadcast is already {broadcast.State.ToString().ToLowerInvariant()}; there is nothing left to cancel.");
         }

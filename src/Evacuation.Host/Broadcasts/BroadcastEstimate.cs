@@ -19,6 +19,10 @@ public sealed record BroadcastEstimate(
     IReadOnlyList<SmsEstimate> Sms,
     long TotalSmsSegments)
 {
+    /// <summary>With <c>Telegram:PaidBroadcast</c>: what Telegram will charge in Stars (<see cref="PaidBroadcastCost"/>); left out otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? TelegramStars { get; init; }
+
     /// <summary>Per channel, the pacing-bound time to reach everyone (<see cref="BroadcastEta"/>).</summary>
     public IReadOnlyList<ChannelEta> Eta { get; init; } = [];
 

@@ -21,12 +21,17 @@ public sealed class ClusterDatabase : IAsyncDisposable
             ApplicationName = "evacuation " + nodeName,
         };
         Source = NpgsqlDataSource.Create(builder);
-        SessionConnectionString = builder.ConnectionString;
+        SessionConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false }.ConnectionString;
     }
 
     public NpgsqlDataSource Source { get; }
 
-    /// <summary>For the node's one long-lived session (its name's lock and its LISTEN): not pooled, it is held for the node's life.</summary>
+    /// <summary>
+    /// For the node's one long-lived session (its name's lock). Not pooled: closing a pooled connection hands its
+    /// server session, and the advisory lock on it, to Npgsql's pool, where it stays held until the connection is
+    /// reused or pruned (minutes), so a node stopped in a process that lives on would keep its name.
+    /// https://www.npgsql.org/doc/connection-string-parameters.html#pooling
+    /// </summary>
     public string SessionConnectionString { get; }
 
     public async Task<int> ExecuteAsync(string sql, Action<NpgsqlParameterCollection> parameters, CancellationToken cancellationToken)

@@ -31,6 +31,8 @@ public static class ClusterSetup
         var connectionString = builder.Configuration.GetConnectionString("Evacuation")!;
         services.AddSingleton(sp => new ClusterDatabase(connectionString, sp.GetRequiredService<NodeIdentity>().Name));
         services.AddSingleton<NodeSession>();
+        // Before the heartbeat and the senders, so it stops after them: the name is let go last.
+        services.AddHostedService(sp => sp.GetRequiredService<NodeSession>());
         services.AddSingleton<SettingsFingerprint>();
         services.AddSingleton<RoleLeases>();
         // Every time the service writes is on the database's clock, so a node whose clock is off neither steals

@@ -17,9 +17,11 @@ namespace Evacuation.Host.Cluster;
 /// take this node's roles as its own restart.
 /// </summary>
 public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity, IOptions<ClusterOptions> options, ILogger<NodeSession> logger)
-    : IAsyncDisposable
+    : IHostedService, IAsyncDisposable
 {
     NpgsqlConnection? connection;
+    readonly SemaphoreSlim turn = new(1, 1); // the heartbeat's re-lock and the stop's release never overlap
+    bool left;
 
     /// <summary>
     /// Takes the name's lock. A default name already held by a live process (two nodes started from one folder) gets a
@@ -53,6 +55,22 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
     /// hold the lock until the server's TCP keepalive gives up on it, which can take hours.
     /// </summary>
     public async Task<bool> HoldAsync(CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            // Stopping: a session re-opened now would hold the name after the process has let it go. The session's
+            // statements are not cancelled by the stop (the cluster connection's 3 s timeouts bound them): a cancel
+            // request reaches the server on its own connection, late enough to hit the stop's unlock instead.
+            return !left && await HoldLockedAsync(CancellationToken.None);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    async Task<bool> HoldLockedAsync(CancellationToken cancellationToken)
     {
         if (connection is { State: ConnectionState.Open } && await AliveAsync(cancellationToken))
         {
@@ -122,7 +140,6 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
         }
     }
 
-
     async Task<bool> TryLockAsync(string name, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
@@ -130,13 +147,55 @@ public sealed class NodeSession(ClusterDatabase database, NodeIdentity identity,
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Lets the name go before the session closes, so a node of this name started right after (a restart in the same
+    /// process) finds it free instead of racing the server's end of this session. All of them: a session-level advisory
+    /// lock taken twice is held until unlocked twice.
+    /// </summary>
+    async Task UnlockAsync()
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            logger.LogWarning("Could not let node name {Node} go before closing its session ({Error}: {Message}); the server releases it as the session ends",
+                identity.Name, e.GetType().Name, e.Message);
+        }
+    }
+
     static long KeyOf(string name) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("evacuation node " + name)), 0);
 
-    public async ValueTask DisposeAsync()
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask; // joined before the host starts
+
+    /// <summary>
+    /// The name is let go when the host stops, after the services registered after this one (the heartbeat, the
+    /// senders) have stopped, so a node of this name started right after finds it free. Not at disposal: a host's
+    /// stop is awaited by whoever stops it, its disposal may still be running when they go on.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken) => LeaveAsync();
+
+    public async ValueTask DisposeAsync() => await LeaveAsync(); // a host that never started, or did not stop
+
+    async Task LeaveAsync()
     {
-        if (connection is not null)
+        await turn.WaitAsync();
+        try
         {
-            await connection.DisposeAsync();
+            left = true;
+            if (connection is not null)
+            {
+                await UnlockAsync();
+                await connection.DisposeAsync();
+                connection = null;
+                logger.LogInformation("Left the cluster: node name {Node} released", identity.Name);
+            }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 }

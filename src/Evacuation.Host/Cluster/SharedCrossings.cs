@@ -39,9 +39,30 @@ public sealed class SharedCrossings(IDbContextFactory<EvacuationDb> databases, C
     {
         if (db is PostgresEvacuationDb)
         {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RenderedMessagesLock})", cancellationToken);
             await db.Database.ExecuteSqlRawAsync("""SELECT "Id" FROM crossings ORDER BY "Id" FOR UPDATE""", cancellationToken);
         }
         CrossingStates.Apply(crossings, await db.Crossings.AsNoTracking().ToListAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// PostgreSQL advisory lock taken exclusively by a change and shared by writers of messages rendered earlier
+    /// (<see cref="HoldOffChangesAsync"/>), so a closure's withdrawal of stale messages and their insertion never pass
+    /// each other. It exists whether or not the crossing has a row yet, unlike the row locks.
+    /// </summary>
+    const long RenderedMessagesLock = 0x4576_6163_526F_7574; // "EvacRout"
+
+    /// <summary>
+    /// Inside a transaction that inserts messages rendered before it began (fan-out's batches): waits for a crossing
+    /// change in progress to commit, and keeps the next one out until this transaction ends. On SQLite the write
+    /// transaction itself does that (one writer at a time, from BEGIN IMMEDIATE).
+    /// </summary>
+    public static async Task HoldOffChangesAsync(EvacuationDb db, CancellationToken cancellationToken)
+    {
+        if (db is PostgresEvacuationDb)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock_shared({RenderedMessagesLock})", cancellationToken);
+        }
     }
 
     /// <summary>Reads the committed statuses and notes into memory (unless a change is being applied here right now).</summary>

@@ -19,7 +19,7 @@ namespace Evacuation.Host.Deliveries;
 public static class Answers
 {
     /// <summary>The <see cref="Broadcast.CreatedBy"/> of answers, so reports can tell them from operator broadcasts.</summary>
-    public const string CreatedBy = "replies";
+    public const string CreatedBy = Authors.Answers;
 
     public static Delivery Queue(EvacuationDb db, Citizen citizen, ChannelKind channel, string text, DateTime now, string? keyboard = null, int priority = DeliveryPriority.Answer)
     {

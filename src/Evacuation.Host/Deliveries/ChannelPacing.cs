@@ -21,7 +21,7 @@ public sealed class ChannelPacing
 {
     readonly bool enabled;
     readonly TimeProvider clock;
-    readonly Pacer telegram;
+    Pacer telegram;
     readonly ChatSpacing chats;
     readonly Pacer sms;
 
@@ -86,6 +86,18 @@ public sealed class ChannelPacing
         }
         chats.Sent(message.Address);
         return true;
+    }
+
+    /// <summary>
+    /// Telegram refused a paid broadcast (<see cref="Evacuation.Channels.Telegram.PaidBroadcasts"/>): from now on at most
+    /// <paramref name="messagesPerSecond"/>. Sends already waiting keep the slots they were given.
+    /// </summary>
+    public void SlowTelegramTo(double messagesPerSecond)
+    {
+        if (telegram.UnitsPerSecond > messagesPerSecond)
+        {
+            telegram = new Pacer(messagesPerSecond, clock);
+        }
     }
 
     /// <summary>A provider asked us to slow down: nobody on <paramref name="channel"/> sends for <paramref name="wait"/>.</summary>

@@ -13,6 +13,9 @@ public sealed class ChannelStops(ILogger<ChannelStops> logger)
 {
     readonly ConcurrentDictionary<ChannelKind, ChannelStop> stopped = new();
     readonly ConcurrentQueue<ChannelStop> unwritten = new();
+    // A stop is added and queued for writing as one step, so following the table never sees it stopped and not queued
+    // (and would lift it before it was ever written).
+    readonly Lock gate = new();
     TaskCompletionSource changed = New();
 
     public bool IsStopped(ChannelKind channel) => stopped.ContainsKey(channel);
@@ -29,14 +32,18 @@ public sealed class ChannelStops(ILogger<ChannelStops> logger)
     public void Stop(ChannelKind channel, string reason, DateTime now = default, string seenBy = "")
     {
         var stop = new ChannelStop { Channel = channel, Reason = reason, Since = now, SeenBy = seenBy };
-        if (stopped.TryAdd(channel, stop))
+        lock (gate)
         {
+            if (!stopped.TryAdd(channel, stop))
+            {
+                return;
+            }
             unwritten.Enqueue(stop);
-            Signal();
-            logger.LogError(
-                "{Channel} channel STOPPED: the provider rejected our configuration ({Reason}). Its messages stay queued; fix the {Section} settings (the channel is probed every minute and resumes by itself)",
-                channel, reason, channel == ChannelKind.Telegram ? "Telegram" : "Twilio");
         }
+        Signal();
+        logger.LogError(
+            "{Channel} channel STOPPED: the provider rejected our configuration ({Reason}). Its messages stay queued; fix the {Section} settings (the channel is probed every minute and resumes by itself)",
+            channel, reason, channel == ChannelKind.Telegram ? "Telegram" : "Twilio");
     }
 
     /// <summary>Stops seen here and not yet written to the database.</summary>
@@ -44,6 +51,14 @@ public sealed class ChannelStops(ILogger<ChannelStops> logger)
 
     /// <summary>The stops as stored: stops seen by other nodes start here, and stops lifted anywhere end here.</summary>
     internal void Follow(IReadOnlyCollection<ChannelStop> stored)
+    {
+        lock (gate)
+        {
+            FollowLocked(stored);
+        }
+    }
+
+    void FollowLocked(IReadOnlyCollection<ChannelStop> stored)
     {
         var pending = unwritten.Select(s => s.Channel).ToHashSet();
         foreach (var stop in stored.Where(s => !stopped.ContainsKey(s.Channel)))

@@ -14,6 +14,9 @@ public static class DeliverySetup
         builder.Services.AddSingleton<ChannelPacing>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<OutboxLooks>();
+        builder.Services.AddSingleton<Withdrawals>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Withdrawals>());
+        builder.Services.AddSingleton<FanOutFailures>();
         builder.Services.AddSingleton<BroadcastLines>();
         builder.Services.AddHostedService<FanOut>();
         builder.Services.AddHostedService<Dispatchers>();

@@ -27,6 +27,7 @@ public sealed class Dispatchers(
     ServiceMetrics metrics,
     DrillSandbox drills,
     DeliveryPulse pulse,
+    Withdrawals withdrawals,
     TimeProvider time,
     IOptions<DeliveriesOptions> options,
     ILogger<Dispatchers> logger) : BackgroundService
@@ -119,7 +120,7 @@ public sealed class Dispatchers(
         {
             return new Attempt(delivery, null);
         }
-        if (!turn.Now(channel.Kind))
+        if (!turn.Now(channel.Kind) || await withdrawals.IsWithdrawnAsync(delivery, CancellationToken.None))
         {
             return new Attempt(delivery, null);
         }

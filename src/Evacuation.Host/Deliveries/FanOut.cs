@@ -5,6 +5,7 @@ using Evacuation.Core.Deliveries;
 using Evacuation.Core.Routes;
 using Evacuation.Data;
 using Evacuation.Host.Broadcasts;
+using Evacuation.Host.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public sealed class FanOut(
     WriterQueue writers,
     Signature signature,
     BroadcastLines lines,
+    FanOutFailures failures,
     ILogger<FanOut> logger) : BackgroundService
 {
     readonly CrossingAssignment places = new(crossings);
@@ -42,7 +44,7 @@ public sealed class FanOut(
                 if (await NextDueAsync(stoppingToken) is { } id)
                 {
                     idle.Reset();
-                    await FanOutAsync(id, stoppingToken);
+                    await TryFanOutAsync(id, stoppingToken);
                     continue;
                 }
                 await woken.WaitAsync(idle.Next(), stoppingToken);
@@ -59,6 +61,23 @@ public sealed class FanOut(
             catch (Exception e)
             {
                 logger.LogError(e, "Fan-out failed; trying again");
+                await Task.Delay(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One broadcast's fan-out; a broadcast that keeps failing is set aside (<see cref="FanOutFailures"/>).</summary>
+    async Task TryFanOutAsync(Guid id, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await FanOutAsync(id, stoppingToken);
+            failures.Succeeded(id);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            if (!await failures.FailedAsync(id, e, stoppingToken))
+            {
                 await Task.Delay(options.Value.PollInterval, stoppingToken);
             }
         }
@@ -102,7 +121,7 @@ public sealed class FanOut(
         var written = 0;
         await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
         {
-            await WriteAsync(broadcast.Id, batch, cancellationToken);
+            await WriteAsync(broadcast, batch, cancellationToken);
             written += batch.Rows.Count;
             pulse.Pulse();
         }
@@ -111,7 +130,7 @@ public sealed class FanOut(
         await outbox.CompleteFinishedAsync([broadcastId], cancellationToken);
     }
 
-    sealed record Batch(List<Delivery> Rows, Guid? Last, bool Finished, DateTime At);
+    sealed record Batch(List<Delivery> Rows, List<Guid> Citizens, Guid? Last, bool Finished, DateTime At);
 
     async Task ReadAllAsync(Broadcast broadcast, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
     {
@@ -159,6 +178,12 @@ public sealed class FanOut(
         var recipients = state == BroadcastState.Cancelled
             ? []
             : await Recipient.From(citizens.OrderBy(c => c.Id).Take(size)).ToListAsync(cancellationToken);
+        return new Batch(Render(broadcast, texts, recipients, now), [.. recipients.Select(r => r.Id)],
+            recipients.Count > 0 ? recipients[^1].Id : cursor, recipients.Count < size, now);
+    }
+
+    List<Delivery> Render(Broadcast broadcast, BroadcastTexts texts, List<Recipient> recipients, DateTime now)
+    {
         var rows = new List<Delivery>(recipients.Count);
         foreach (var recipient in recipients)
         {
@@ -167,15 +192,42 @@ public sealed class FanOut(
                 rows.AddRange(recipient.DeliveriesOf(broadcast, texts.Render(recipient, crossings, places, signature, now), now));
             }
         }
-        return new Batch(rows, recipients.Count > 0 ? recipients[^1].Id : cursor, recipients.Count < size, now);
+        return rows;
+    }
+
+    /// <summary>
+    /// A crossing changed this long before a batch was read counts as changed after it: nodes' clocks differ a little,
+    /// and rendering a batch again costs one read.
+    /// </summary>
+    static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The batch's rows as they are to be written: rendered again from the citizens' current rows when a crossing
+    /// changed since the batch was read. A closure moves citizens and withdraws their messages naming the crossing;
+    /// a batch rendered before it and written after would otherwise send them there anyway.
+    /// </summary>
+    async Task<List<Delivery>> CurrentRowsAsync(EvacuationDb db, Broadcast broadcast, Batch batch, CancellationToken cancellationToken)
+    {
+        var since = batch.At - ClockMargin;
+        if (batch.Citizens.Count == 0 || !await db.Crossings.AnyAsync(c => c.UpdatedAt >= since, cancellationToken))
+        {
+            return batch.Rows;
+        }
+        var ids = batch.Citizens;
+        var citizens = AudienceQuery.Apply(db.Citizens.AsNoTracking(), BroadcastTexts.AudienceOf(broadcast)).Where(c => EF.Parameter(ids).Contains(c.Id));
+        var recipients = await Recipient.From(citizens.OrderBy(c => c.Id)).ToListAsync(cancellationToken);
+        return Render(broadcast, BroadcastTexts.Of(broadcast), recipients, time.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>Inserts a batch and moves the cursor in one short transaction: after a crash, fan-out resumes after the last batch written.</summary>
-    async Task WriteAsync(Guid broadcastId, Batch batch, CancellationToken cancellationToken)
+    async Task WriteAsync(Broadcast broadcast, Batch batch, CancellationToken cancellationToken)
     {
+        var broadcastId = broadcast.Id;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SharedCrossings.HoldOffChangesAsync(db, cancellationToken);
+        var rows = await CurrentRowsAsync(db, broadcast, batch, cancellationToken);
         // The cursor first: a broadcast removed meanwhile (a drill cleaned away) matches nothing, and then nothing is
         // written for people who may be gone too. On PostgreSQL the row lock orders this against the removal.
         var moved = await db.Broadcasts.Where(b => b.Id == broadcastId)
@@ -184,7 +236,7 @@ public sealed class FanOut(
                 .SetProperty(b => b.FannedOutAt, batch.Finished ? batch.At : null), cancellationToken);
         if (moved > 0)
         {
-            await db.InsertNewAsync(batch.Rows, cancellationToken);
+            await db.InsertNewAsync(rows, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }

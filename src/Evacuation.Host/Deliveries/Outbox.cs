@@ -113,9 +113,14 @@ public sealed class Outbox(
                     break;
                 default:
                     var error = result.Outcome == SendOutcome.Retry ? NextStep.GaveUp(step.State, delivery.Attempts, result.Error) : result.Error;
-                    if (await SetFinalAsync(db, delivery, step.State, error, cancellationToken) == 1 && step.MarkUnreachable)
+                    var ended = await SetFinalAsync(db, delivery, step.State, error, cancellationToken) == 1;
+                    if (ended && step.MarkUnreachable)
                     {
                         await UnreachableChannel.MarkAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
+                    }
+                    else if (ended && step.State == DeliveryState.Failed)
+                    {
+                        await UnreachableChannel.FallBackAfterFailureAsync(db, delivery, broadcast.Kind, broadcast.Channels, now, cancellationToken);
                     }
                     break;
             }

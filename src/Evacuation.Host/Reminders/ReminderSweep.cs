@@ -77,13 +77,23 @@ public sealed class ReminderSweep(
             return 0;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OneSweepAtATimeAsync(db, cancellationToken);
         var escalated = 0;
         foreach (var chunk in ids.Chunk(ClaimBatch))
         {
             var part = chunk.ToList();
-            escalated += await due.Where(c => part.Contains(c.Id))
+            var moved = await due.Where(c => part.Contains(c.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalatedAt, now), cancellationToken);
-            var ours = await db.Citizens.Where(c => part.Contains(c.Id) && c.EscalatedAt == now).Select(c => c.Id).ToListAsync(cancellationToken);
+            if (moved == 0)
+            {
+                continue;
+            }
+            escalated += moved;
+            // A sweep of the same instant stamps the same time; the citizens it escalated already carry its event.
+            var ours = await db.Citizens
+                .Where(c => part.Contains(c.Id) && c.EscalatedAt == now)
+                .Where(c => !db.CitizenEvents.Any(e => e.CitizenId == c.Id && e.Kind == CitizenEventKind.Escalated && e.At == now))
+                .Select(c => c.Id).ToListAsync(cancellationToken);
             db.CitizenEvents.AddRange(ours.Select(id => new CitizenEvent
             {
                 CitizenId = id,
@@ -109,6 +119,7 @@ public sealed class ReminderSweep(
         // Reminders are written per citizen here, not by fan-out: Custom keeps estimates away from them.
         var broadcast = Broadcast.FannedOut(BroadcastKind.Custom, ChannelPolicy.Preferred, Author, now, DeliveryPriority.Bulk, Expiries.Reminder);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await OneSweepAtATimeAsync(db, cancellationToken);
         var claimed = new List<Candidate>(candidates.Count);
         foreach (var chunk in candidates.Chunk(ClaimBatch))
         {
@@ -128,18 +139,34 @@ public sealed class ReminderSweep(
         return (claimed.Count, broadcast.Id);
     }
 
+    /// <summary>"EvacRmnd" in ASCII: the advisory lock's number, which no other lock of ours uses.</summary>
+    const long SweepLock = 0x4576_6163_526D_6E64;
+
+    /// <summary>
+    /// On PostgreSQL, sweeps that overlap (a double fire, two nodes) take turns for their writing transaction, held to
+    /// its end: each then sees what the one before committed, and two UPDATEs of the same citizens never lock them in
+    /// different orders (a deadlock). SQLite's single writer already makes them take turns.
+    /// </summary>
+    static async Task OneSweepAtATimeAsync(EvacuationDb db, CancellationToken cancellationToken)
+    {
+        if (db is PostgresEvacuationDb)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SweepLock})", cancellationToken);
+        }
+    }
+
     /// <summary>Everyone we still wait for: not opted out, not on the call list, and in a status that gets reminders.</summary>
     static IQueryable<Citizen> Remindable(EvacuationDb db) =>
         db.Citizens.NotInDrills().Where(c => !c.OptedOut && c.EscalatedAt == null
             && (c.Status == JourneyStatus.Unconfirmed || c.Status == JourneyStatus.OnTheWay));
 
-    sealed record Candidate(Recipient Recipient, JourneyStatus Status, int RemindersSent, DateTime? ReminderQueuedAt);
+    internal sealed record Candidate(Recipient Recipient, JourneyStatus Status, int RemindersSent, DateTime? ReminderQueuedAt);
 
     /// <summary>
     /// Reachable, remindable citizens whose interval has passed, who were sent at least one Advisory, and who have no
     /// message still waiting to go out (a reminder queued earlier and not yet sent is not queued again).
     /// </summary>
-    async Task<List<Candidate>> DueAsync(EvacuationDb db, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
+    internal static async Task<List<Candidate>> DueAsync(EvacuationDb db, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
     {
         var unconfirmedCutoff = now - settings.MinimumInterval;
         var onTheWayCutoff = now - settings.OnTheWayInterval;
@@ -149,8 +176,7 @@ public sealed class ReminderSweep(
             .Select(d => d.CitizenId)
             .Distinct()
             .ToListAsync(cancellationToken)).ToHashSet();
-        var waiting = (await db.Deliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Sending)
+        var waiting = (await Waiting(db).AsNoTracking()
             .Select(d => d.CitizenId)
             .Distinct()
             .ToListAsync(cancellationToken)).ToHashSet();
@@ -179,9 +205,12 @@ public sealed class ReminderSweep(
     /// </summary>
     /// <remarks>
     /// Concurrent claims serialize on the rows (PostgreSQL row locks, SQLite's single writer) and the loser's
-    /// UPDATE re-reads the row, so each (citizen, reminder number) is claimed once.
+    /// UPDATE re-reads the row, so each (citizen, reminder number) is claimed once. The UPDATE itself also asks that
+    /// no message be waiting for the citizen: a sweep that read the outbox before another sweep committed and the
+    /// citizen after it would otherwise see that sweep's stamp as its own starting point, and claim again (seen with
+    /// three sweeps of the same instant on SQLite).
     /// </remarks>
-    static async Task<List<Candidate>> ClaimAsync(
+    internal static async Task<List<Candidate>> ClaimAsync(
         EvacuationDb db, Candidate[] chunk, DateTime now, RemindersOptions settings, CancellationToken cancellationToken)
     {
         var unconfirmedCutoff = now - settings.MinimumInterval;
@@ -194,6 +223,7 @@ public sealed class ReminderSweep(
             var moved = await Remindable(db)
                 .Where(c => ids.Contains(c.Id) && c.RemindersSent == count && c.ReminderQueuedAt == queued)
                 .Where(c => c.LastContactAt <= (c.Status == JourneyStatus.OnTheWay ? onTheWayCutoff : unconfirmedCutoff))
+                .Where(c => !Waiting(db).Any(d => d.CitizenId == c.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderQueuedAt, now), cancellationToken);
             if (moved == ids.Count)
             {
@@ -204,14 +234,21 @@ public sealed class ReminderSweep(
             {
                 continue;
             }
+            // Another sweep of the same millisecond stamps the same time; its rows still have their reminder waiting
+            // (or already counted), ours do not until this transaction writes them.
             var ours = (await db.Citizens.AsNoTracking()
-                .Where(c => ids.Contains(c.Id) && c.ReminderQueuedAt == now)
+                .Where(c => ids.Contains(c.Id) && c.ReminderQueuedAt == now && c.RemindersSent == count)
+                .Where(c => !Waiting(db).Any(d => d.CitizenId == c.Id))
                 .Select(c => c.Id)
                 .ToListAsync(cancellationToken)).ToHashSet();
             claimed.AddRange(group.Where(c => ours.Contains(c.Recipient.Id)));
         }
         return claimed;
     }
+
+    /// <summary>Messages not yet handed to a provider: a citizen with one waiting gets no reminder on top.</summary>
+    static IQueryable<Delivery> Waiting(EvacuationDb db) =>
+        db.Deliveries.Where(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Sending);
 
     List<Delivery> Deliveries(Broadcast broadcast, List<Candidate> claimed, DateTime now)
     {

@@ -24,7 +24,7 @@ public sealed class CrossingUpdates(
     public async Task<CrossingUpdated> ApplyAsync(Crossing crossing, CrossingStatus? status, string? notes, string actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var (reroute, placed, after) = await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
+        var (reroute, placed, before, after) = await StoreRetryingDeadlocksAsync(crossing, status, notes, actor, now, cancellationToken);
         if (after.Status == CrossingStatus.Closed)
         {
             lateArrivals.After(crossing, after.Status, actor); // another node may assign it for a moment longer
@@ -40,10 +40,14 @@ public sealed class CrossingUpdates(
             logger.LogWarning("Every crossing is closed (last: {Crossing} by {Actor}); {Waiting} citizens told to wait for instructions",
                 crossing.Id, actor, reroute.Waiting);
         }
-        logger.LogInformation("Crossing {Crossing} set to {Status} by {Actor}: {Rerouted} re-routed, {Messaged} messaged",
-            crossing.Id, after.Status, actor, reroute.Rerouted, reroute.Messaged);
+        logger.LogInformation("Crossing {Crossing} set to {Status} by {Actor}: {Rerouted} re-routed, {Messaged} messaged, {Withdrawn} stale messages withdrawn",
+            crossing.Id, after.Status, actor, reroute.Rerouted, reroute.Messaged, reroute.Withdrawn);
         var count = await db.Citizens.CountAsync(c => c.AssignedCrossing == crossing.Id, cancellationToken);
-        return new CrossingUpdated(CrossingView.Of(crossing, count), reroute, placed, warning);
+        // The same status again (two officers closing it at once, or a retried request): say so, nothing was sent twice.
+        var note = status is { } asked && asked == before
+            ? $"{crossing.Id} was already {before}: nobody was moved or messaged again."
+            : null;
+        return new CrossingUpdated(CrossingView.Of(crossing, count), reroute, placed, warning) { Note = note };
     }
 
     /// <summary>
@@ -52,7 +56,7 @@ public sealed class CrossingUpdates(
     /// statuses. The status is set in memory first, so the moves (and any assignment made meanwhile) already avoid the
     /// crossing; it is put back if anything fails.
     /// </summary>
-    async Task<(RerouteResult Reroute, int Placed, (CrossingStatus Status, string Notes) After)> StoreAsync(
+    async Task<(RerouteResult Reroute, int Placed, CrossingStatus Before, (CrossingStatus Status, string Notes) After)> StoreAsync(
         Crossing crossing, CrossingStatus? status, string? notes, string actor, DateTime now, CancellationToken cancellationToken)
     {
         using var serialised = await shared.LockAsync(cancellationToken);
@@ -71,17 +75,51 @@ public sealed class CrossingUpdates(
             var placed = consequence == CrossingConsequence.PlaceWaitingCitizens ? await rerouting.PlaceWaitingAsync(now, cancellationToken) : 0;
             db.Record(now, actor, "crossing.update", crossing.Id,
                 $"status {before.Status} -> {after.Status}" + (after.Notes != before.Notes ? ", notes changed" : "")
-                + $"; {reroute.Rerouted} citizens re-routed, {reroute.Waiting} told to wait, {reroute.Messaged} messaged"
+                + $"; {reroute.Rerouted} citizens re-routed, {reroute.Waiting} told to wait, {reroute.Messaged} messaged, {reroute.Withdrawn} stale messages withdrawn"
                 + (placed > 0 ? $", {placed} waiting citizens given a crossing" : ""));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (reroute, placed, after);
+            return (reroute, placed, before.Status, after);
         }
         catch
         {
             (crossing.Status, crossing.Notes) = before;
             throw;
         }
+    }
+
+    /// <summary>
+    /// A closure moves many citizens while dispatchers record sends to the same citizens in another order, so PostgreSQL
+    /// may pick the closure as a deadlock's victim (40P01) and roll it back. Nothing of it was committed: do it again.
+    /// https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-DEADLOCKS
+    /// </summary>
+    async Task<(RerouteResult Reroute, int Placed, CrossingStatus Before, (CrossingStatus Status, string Notes) After)> StoreRetryingDeadlocksAsync(
+        Crossing crossing, CrossingStatus? status, string? notes, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreAsync(crossing, status, notes, actor, now, cancellationToken);
+            }
+            catch (Exception e) when (attempt < 4 && IsDeadlock(e))
+            {
+                logger.LogWarning("Crossing {Crossing} update chosen as a deadlock victim; trying again ({Attempt})", crossing.Id, attempt);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    static bool IsDeadlock(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     async Task SaveStateAsync(Crossing crossing, string actor, DateTime now, CancellationToken cancellationToken)

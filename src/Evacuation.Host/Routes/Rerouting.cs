@@ -40,7 +40,9 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, Signatur
         {
             await MoveAsync(crossing.Id, group.Key, group.Select(r => r.Id).ToList(), now, cancellationToken);
         }
-        await MoveAsync(crossing.Id, null, [.. plan.Waiting.Select(r => r.Id), .. plan.Unplaced], now, cancellationToken);
+        await MoveAsync(crossing.Id, null, [.. plan.Waiting.Select(r => r.Id), .. plan.Unplaced.Select(r => r.Id)], now, cancellationToken);
+        // Before the new directions are queued: what still names the crossing must not follow them.
+        var withdrawn = await StaleDirections.WithdrawAsync(db, crossing, [.. recipients.Select(r => r.Id)], cancellationToken);
 
         var broadcasts = new List<string>();
         var messaged = 0;
@@ -54,11 +56,13 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, Signatur
                 messaged += sent.Recipients;
             }
         }
-        // "Route changed: X is closed, go to Y", X written into each language's template.
-        await TellAsync(BroadcastKind.RouteInstructions, BuiltInTemplates.RouteChanged(crossing), plan.Moved);
-        await TellAsync(BroadcastKind.Custom, WaitForInstructions.Texts(signature), plan.Waiting);
+        // "Route changed: X is closed, go to Y", X written into each language's template. Citizens we cannot place (no
+        // location, no known region) are told too: "go to the nearest open border crossing" while one is open, else to wait.
+        var allClosed = CrossingClosure.AllClosed(planner.Crossings.Crossings);
+        await TellAsync(BroadcastKind.RouteInstructions, BuiltInTemplates.RouteChanged(crossing), allClosed ? plan.Moved : [.. plan.Moved, .. plan.Unplaced]);
+        await TellAsync(BroadcastKind.Custom, WaitForInstructions.Texts(signature), allClosed ? [.. plan.Waiting, .. plan.Unplaced] : plan.Waiting);
         var to = plan.Moved.GroupBy(r => r.AssignedCrossing!).ToDictionary(g => g.Key, g => g.Count());
-        return new RerouteResult(recipients.Count, to, plan.Waiting.Count, plan.Unplaced.Count, messaged, broadcasts);
+        return new RerouteResult(recipients.Count, to, plan.Waiting.Count, plan.Unplaced.Count, messaged, broadcasts) { Withdrawn = withdrawn };
     }
 
     /// <summary>The citizens assigned to <paramref name="crossingId"/>, and which of them opted out (moved, but not messaged).</summary>
@@ -77,7 +81,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, Signatur
     }
 
     /// <summary>Where each citizen goes now: to their next crossing, to wait (none left open), or nowhere we can tell (no location or known region).</summary>
-    sealed record ReroutePlan(List<Recipient> Moved, List<Recipient> Waiting, List<Guid> Unplaced);
+    sealed record ReroutePlan(List<Recipient> Moved, List<Recipient> Waiting, List<Recipient> Unplaced);
 
     ReroutePlan Plan(List<Recipient> recipients)
     {
@@ -87,7 +91,7 @@ public sealed class Rerouting(EvacuationDb db, CrossingPlanner planner, Signatur
         {
             if (!choices.TryChoose(recipient.Latitude, recipient.Longitude, recipient.Region, out var next))
             {
-                plan.Unplaced.Add(recipient.Id);
+                plan.Unplaced.Add(recipient with { AssignedCrossing = null });
             }
             else if (next is null)
             {

@@ -20,11 +20,13 @@ public static class SchedulerSetup
                 // Each node of a cluster needs its own id.
                 s.GenerateInstanceId = true;
             });
-            // The scheduler keeps real time even where the service's TimeProvider is a test's fake clock.
-            quartz.UseTimeProvider(TimeProvider.System);
+            // No UseTimeProvider: the default scheduler's clock is the container's TimeProvider (IQuartzBuilder.
+            // UseTimeProvider's own documentation), so setting it replaces the service's clock, which on PostgreSQL is
+            // the database's (Cluster/DatabaseClock). Unset, triggers and cluster check-ins keep that one time on
+            // every node.
             quartz.UsePersistentStore(store => SchedulerStore.Configure(store, provider, connectionString));
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<SchedulerLifetime>();
         return builder;
     }
 

@@ -28,8 +28,9 @@ public static class TelegramSetup
                 return new SandboxChannel(ChannelKind.Telegram, sp.GetRequiredService<ILogger<SandboxChannel>>());
             }
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            return new TelegramChannel(TelegramBot.CreateClient(options, http));
+            return new TelegramChannel(TelegramBot.CreateClient(options, http), sp.GetRequiredService<PaidBroadcasts>());
         });
+        builder.Services.AddSingleton<PaidBroadcasts>();
         builder.Services.AddSingleton<ButtonPresses>();
         builder.Services.AddHostedService<TelegramPolling>();
         return builder;

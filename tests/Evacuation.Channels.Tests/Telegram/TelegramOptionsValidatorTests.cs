@@ -17,6 +17,8 @@ public sealed class TelegramOptionsValidatorTests
             null
         },
         { "zero messages per second", new TelegramOptions { MessagesPerSecond = 0 }, "Telegram:MessagesPerSecond must be between 1 and 1000 (got 0)" },
+        { "a paid bot at 1,000 messages per second is valid", new TelegramOptions { BotToken = Token, PaidBroadcast = true, MessagesPerSecond = 1000 }, null },
+        { "a free fee", new TelegramOptions { PaidBroadcast = true, PaidBroadcastStarsPerMessage = 0 }, "Telegram:PaidBroadcastStarsPerMessage must be more than 0 and at most 100 Stars (got 0); Telegram's fee is 0.1" },
         { "too many messages per second", new TelegramOptions { MessagesPerSecond = 1001 }, "Telegram:MessagesPerSecond must be between 1 and 1000 (got 1001)" },
         { "a token without the digits part", new TelegramOptions { BotToken = "not-a-token" }, "Telegram:BotToken is not a bot token (expected digits:secret as given by @BotFather)" },
         { "a relative API URL", new TelegramOptions { ApiBaseUrl = "api.telegram.org" }, "Telegram:ApiBaseUrl must be an absolute http(s) URL (got 'api.telegram.org')" },

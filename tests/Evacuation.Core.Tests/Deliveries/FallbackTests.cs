@@ -19,6 +19,18 @@ public sealed class FallbackTests
     }
 
     [Theory]
+    [InlineData(ChannelKind.Telegram, ChannelPolicy.Preferred, true, ChannelKind.Sms, Label = "chat not found, has a phone")]
+    [InlineData(ChannelKind.Telegram, ChannelPolicy.Preferred, false, null, Label = "chat not found, no usable phone")]
+    [InlineData(ChannelKind.Sms, ChannelPolicy.Preferred, true, null, Label = "a failed SMS does not move to Telegram")]
+    [InlineData(ChannelKind.Telegram, ChannelPolicy.Both, true, null, Label = "Both has its SMS already")]
+    [InlineData(ChannelKind.Telegram, ChannelPolicy.Telegram, true, null, Label = "Telegram only was asked for")]
+    public void A_telegram_message_that_failed_for_good_goes_by_sms_under_the_preferred_policy(
+        ChannelKind failed, ChannelPolicy policy, bool hasSms, ChannelKind? expected)
+    {
+        Assert.Equal(expected, Fallback.AfterFailure(failed, policy, hasSms));
+    }
+
+    [Theory]
     [InlineData(ChannelPolicy.Preferred, true, true, "Telegram")]
     [InlineData(ChannelPolicy.Preferred, false, true, "Sms")]
     [InlineData(ChannelPolicy.Both, true, true, "Telegram,Sms")]

@@ -17,6 +17,16 @@ public sealed class PacerTests
         Assert.Equal([0, 100, 200, 300, 400], slots.Select(s => (int)Math.Round((s - start).TotalMilliseconds)));
     }
 
+    [Theory]
+    [InlineData(30, 29.41)]
+    [InlineData(29.99997, 29.41)] // 30/s as read back from whole ticks
+    [InlineData(100, 98.04)]
+    [InlineData(1, 0.98)]
+    [InlineData(0.5, 0.5)] // slots two seconds apart: the window never binds
+    [InlineData(1000, 980.39)]
+    public void The_sustained_rate_is_a_whole_rates_units_in_each_window(double configured, double sustained) =>
+        Assert.Equal(sustained, Math.Round(Pacer.SustainedRate(configured), 2));
+
     [Fact]
     public void An_sms_of_three_segments_takes_three_slots()
     {

@@ -36,6 +36,8 @@ public sealed class KeyRulesTests
     [InlineData("", "name is required")]
     [InlineData(" padded", "spaces")]
     [InlineData("tab\there", "control characters")]
+    [InlineData("Replies", "signs its own messages")]
+    [InlineData("reminder-sweep", "signs its own messages")]
     public void Key_names_read_as_names(string name, string? problem)
     {
         var found = KeyName.Problem(name);

@@ -121,6 +121,7 @@ public static class Corpus
         yield return new("GET /api/citizens/", "region of 10,000 marks", HttpMethod.Get, "/api/citizens?region=" + Uri.EscapeDataString(CombiningMarks), () => null, Expect.NoServerError);
         yield return Get("GET /api/broadcasts/", "huge limit", "/api/broadcasts?limit=" + HugeInteger);
         yield return Get("GET /api/broadcasts/", "unknown state", "/api/broadcasts?state=%E2%80%AE");
+        yield return Get("GET /api/broadcasts/", "unknown origin", "/api/broadcasts?origin=%E2%80%AEall");
         yield return Get("GET /api/cases/", "unknown state", "/api/cases?state=" + Uri.EscapeDataString(RightToLeft));
         yield return Get("GET /api/replies", "unhandled maybe", "/api/replies?unhandled=maybe");
     }

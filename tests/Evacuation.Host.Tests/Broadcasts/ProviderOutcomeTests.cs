@@ -73,6 +73,31 @@ public sealed class ProviderOutcomeTests
     }
 
     [Theory]
+    [InlineData("Preferred", true, 1, Label = "Preferred, has a phone: sent by SMS once")]
+    [InlineData("Preferred", false, 0, Label = "Preferred, no phone: failed")]
+    [InlineData("Telegram", true, 0, Label = "Telegram only: failed, no SMS")]
+    public async Task A_telegram_message_that_fails_for_good_falls_back_to_sms_under_preferred(string channels, bool phone, int smsSent)
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        await using var twilio = await FakeTwilioServer.StartAsync();
+        telegram.AnswerForChat(1000, TelegramAnswers.ChatNotFound);
+        await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, twilio));
+        var citizen = (await app.AddCitizensAsync(1, sms: phone)).Single();
+
+        var id = await app.BroadcastAsync(new { kind = "Advisory", channels });
+        var done = await app.UntilStateAsync(id, "Completed");
+
+        Assert.Equal(smsSent, done.GetProperty("sent").GetInt64());
+        Assert.Equal(1 - smsSent, done.GetProperty("failed").GetInt64());
+        var deliveries = await app.DeliveriesAsync(d => d.CitizenId == citizen.Id);
+        Assert.Equal(DeliveryState.Failed, deliveries.Single(d => d.Channel == ChannelKind.Telegram).State);
+        Assert.Equal(smsSent, deliveries.Count(d => d.Channel == ChannelKind.Sms && d.State == DeliveryState.Sent));
+        Assert.Equal(smsSent, twilio.Requests.Count);
+        Assert.Equal(telegram.SentMessages.Single().Text, twilio.Requests.SingleOrDefault()?.Body ?? telegram.SentMessages.Single().Text);
+        Assert.False(await app.WithDbAsync(db => db.Citizens.Where(c => c.Id == citizen.Id).Select(c => c.TelegramUnreachable).SingleAsync()));
+    }
+
+    [Theory]
     [MemberData(nameof(Evacuation.Testing.TestDatabase.Providers), MemberType = typeof(Evacuation.Testing.TestDatabase))]
     public async Task A_blocked_bot_falls_back_to_sms_through_twilio(StorageProvider provider)
     {
@@ -136,8 +161,10 @@ public sealed class ProviderOutcomeTests
     public async Task A_rejected_bot_token_stops_the_telegram_channel_and_keeps_its_messages_pending()
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.Answers.Always(TelegramAnswers.Unauthorized);
         await using var app = await EvacuationApp.StartAsync(StorageProvider.Sqlite, Providers.LiveAgainst(telegram, null));
+        // Every method refuses the token, getMe too: the channel's minute probe must keep it stopped (an answer script
+        // for sendMessage alone let the probe's getMe succeed, the channel resume and the three be sent again).
+        telegram.RefuseToken = true;
         await app.AddCitizensAsync(3, sms: false);
 
         var id = await app.BroadcastAsync(new { kind = "Advisory" });

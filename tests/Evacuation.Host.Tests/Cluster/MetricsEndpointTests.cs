@@ -3,6 +3,7 @@ using Evacuation.Data;
 
 namespace Evacuation.Host.Tests.Cluster;
 
+[Collection(Alone.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]

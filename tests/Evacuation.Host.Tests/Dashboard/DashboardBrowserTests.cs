@@ -1,3 +1,4 @@
+using Evacuation.Core.Broadcasts;
 using Evacuation.Core.Citizens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -37,6 +38,40 @@ public sealed class DashboardBrowserTests
     }
 
     [Fact]
+    public async Task The_estimate_says_how_long_reaching_everyone_takes_and_warns_when_the_expiry_comes_first()
+    {
+        // One SMS segment a second: 120 citizens' advisories take minutes, longer than the three the operator allows.
+        await using var site = await DashboardSite.StartAsync(new() { ["Deliveries:Pacing"] = "true", ["Twilio:SegmentsPerSecond"] = "1" });
+        await site.AddCitizensAsync(120);
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.OpenAsync(site.Address);
+        await SignInAsync(page, EvacuationApp.OperatorKey);
+
+        await page.SelectOptionAsync("#compose-channels", "Sms");
+        await page.CheckAsync("#compose-urgent");
+        // The operator's own clock: datetime-local takes local time, three minutes from now.
+        await page.EvaluateAsync("""
+            () => {
+              const at = new Date(Date.now() + 3 * 60000);
+              const pad = (n) => String(n).padStart(2, '0');
+              document.getElementById('compose-expires').value =
+                `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+            }
+            """);
+        await page.ClickAsync("#dry-run");
+
+        await Expect(page.Locator("#estimate-eta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^sms about \d+ min \d+ s$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("estimate-warnings")).ToContainTextAsync("of 120 recipients would not be reached before expiresAt");
+        await page.GetByTestId("confirm-send").ClickAsync();
+
+        await Expect(page.GetByTestId("broadcast-eta").First).ToContainTextAsync("left to send: sms about", new() { Timeout = 30_000 });
+        await using var db = site.Open();
+        var broadcast = await db.Broadcasts.SingleAsync();
+        Assert.NotNull(broadcast.ExpiresAt);
+        Assert.Equal(Evacuation.Core.Deliveries.DeliveryPriority.Urgent, broadcast.Priority);
+    }
+
+    [Fact]
     public async Task An_operator_estimates_confirms_once_and_watches_the_progress_bar_reach_100_percent()
     {
         await using var site = await DashboardSite.StartAsync();
@@ -69,6 +104,38 @@ public sealed class DashboardBrowserTests
         await using var db = site.Open();
         Assert.Equal(1, await db.Broadcasts.CountAsync());
     }
+
+    [Fact]
+    public async Task The_broadcast_list_shows_operators_broadcasts_and_reroutes_not_the_answers_to_citizens()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var now = DateTime.UtcNow;
+        await using (var db = site.Open())
+        {
+            db.Broadcasts.Add(Finished(BroadcastKind.Advisory, "duty-officer", now.AddMinutes(-10)));
+            db.Broadcasts.Add(Finished(BroadcastKind.RouteInstructions, "admin", now.AddMinutes(-5)));
+            // Newer than both: twelve answers and a reminder round, which would fill a list of the last ten.
+            db.Broadcasts.AddRange(Enumerable.Range(1, 12).Select(n => Finished(BroadcastKind.Custom, Authors.Answers, now.AddSeconds(-n))));
+            db.Broadcasts.Add(Finished(BroadcastKind.Custom, Authors.Reminders, now));
+            await db.SaveChangesAsync();
+        }
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.OpenAsync(site.Address);
+
+        await SignInAsync(page, EvacuationApp.ViewerKey);
+
+        var items = page.GetByTestId("broadcast");
+        await Expect(items).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Expect(items.Nth(0)).ToContainTextAsync("RouteInstructions");
+        await Expect(items.Nth(0)).ToContainTextAsync("by admin");
+        await Expect(items.Nth(1)).ToContainTextAsync("Advisory");
+        await Expect(items.Nth(1)).ToContainTextAsync("by duty-officer");
+    }
+
+    static Broadcast Finished(BroadcastKind kind, string author, DateTime at) => new()
+    {
+        Kind = kind, State = BroadcastState.Completed, CreatedBy = author, CreatedAt = at, SendAt = at, Recipients = 1, FannedOutAt = at, FinishedAt = at,
+    };
 
     [Fact]
     public async Task Counters_and_the_confirmation_chart_move_when_citizens_confirm()

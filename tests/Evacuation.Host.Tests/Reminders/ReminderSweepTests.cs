@@ -1,5 +1,8 @@
 using Evacuation.Core.Citizens;
 using Evacuation.Data;
+using Evacuation.Host.Reminders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Evacuation.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,6 +86,38 @@ public sealed class ReminderSweepTests
         var deliveries = await app.ReminderDeliveriesAsync();
         Assert.Equal(200, deliveries.Select(d => d.CitizenId).Distinct().Count());
         Assert.Equal(200, deliveries.Count);
+    }
+
+    /// <summary>
+    /// The interleaving behind an intermittent double reminder: one sweep reads the outbox before another sweep of
+    /// the same instant commits its claim, and reads the citizens after it, so it finds the other sweep's stamp.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_sweep_that_saw_the_outbox_before_another_sweeps_claim_and_the_citizens_after_it_claims_nothing(StorageProvider provider)
+    {
+        var settings = Reminded.Settings();
+        // One segment a second on a clock that does not move: the first sweep's reminders stay waiting.
+        settings["Deliveries:Pacing"] = "true";
+        settings["Twilio:SegmentsPerSecond"] = "1";
+        await using var app = await EvacuationApp.StartAsync(provider, settings);
+        await app.AdvisedCitizensAsync(5);
+        app.Time.Advance(TimeSpan.FromHours(5));
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        var options = app.Services.GetRequiredService<IOptions<RemindersOptions>>().Value;
+        List<ReminderSweep.Candidate> early;
+        await using (var db = app.Database.Open())
+        {
+            early = await ReminderSweep.DueAsync(db, now, options, CancellationToken.None);
+        }
+
+        var first = await app.Sweep().RunAsync(CancellationToken.None);
+        var late = early.Select(c => c with { ReminderQueuedAt = first.At }).ToArray();
+        await using var again = app.Database.Open();
+        var claimed = await ReminderSweep.ClaimAsync(again, late, first.At, options, CancellationToken.None);
+
+        Assert.Equal(5, first.Reminded);
+        Assert.Empty(claimed);
     }
 
     [Fact]

@@ -76,6 +76,10 @@ public sealed class DatabaseLine : IAsyncDisposable
         open[server] = 0;
         try
         {
+            if (cut)
+            {
+                return; // cut between this connection's accept and here: Cut() did not see it in `open`
+            }
             await server.ConnectAsync(upstreamHost, upstreamPort, stop.Token);
             await Task.WhenAny(PumpAsync(client, server), PumpAsync(server, client));
         }

@@ -22,6 +22,7 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
     readonly Dictionary<string, string?> settings;
     readonly bool ownsDatabase;
     readonly Action<IServiceCollection>? services;
+    bool serviceClock;
 
     EvacuationApp(TestDatabase database, Dictionary<string, string?> settings, bool ownsDatabase, Action<IServiceCollection>? services)
     {
@@ -44,6 +45,19 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
     public static EvacuationApp StartOn(
         TestDatabase database, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null) =>
         Start(database, extra, ownsDatabase: false, services);
+
+    /// <summary>
+    /// Like <see cref="StartOn"/>, on the service's own clock (the database's on PostgreSQL) instead of <see cref="Time"/>:
+    /// the scheduler shares that clock, and after a database error its store waits on it before trying again, which a
+    /// frozen fake clock never lets happen (the node could not stop).
+    /// </summary>
+    public static EvacuationApp StartOnServiceClock(
+        TestDatabase database, Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+    {
+        var app = new EvacuationApp(database, Settings(database, extra), ownsDatabase: false, services) { serviceClock = true };
+        _ = app.Server;
+        return app;
+    }
 
     /// <summary>Not started yet: the caller starts it (<c>_ = app.Server</c>), for instance several at once.</summary>
     public static EvacuationApp Prepare(
@@ -95,8 +109,11 @@ public sealed class EvacuationApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            if (!serviceClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
             this.services?.Invoke(services);
         });
     }

@@ -102,7 +102,7 @@ async function refresh() {
   if (!apiKey) return;
   try {
     const [stats, timeline, broadcasts] = await Promise.all([
-      api('/api/stats'), api('/api/stats/timeline'), api('/api/broadcasts?limit=10'),
+      api('/api/stats'), api('/api/stats/timeline'), api('/api/broadcasts?limit=10&origin=operator'),
     ]);
     showStats(stats);
     showTimeline(timeline);
@@ -213,7 +213,7 @@ async function showBroadcasts(list) {
     const cached = finished.get(b.id);
     if (cached && now - cached.at < FINISHED_REFRESH_MS) return cached.detail;
     const detail = await api('/api/broadcasts/' + encodeURIComponent(b.id));
-    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired'].includes(detail.state)) finished.set(b.id, { detail, at: now });
+    if (['Completed', 'Cancelled', 'Missed', 'Rejected', 'ApprovalExpired', 'Failed'].includes(detail.state)) finished.set(b.id, { detail, at: now });
     return detail;
   }));
   $('broadcasts-empty').hidden = details.length > 0;
@@ -243,6 +243,11 @@ function broadcastItem(b) {
   const figures = el('div', `${percent}% · ${number(b.recipients)} recipients · sent ${number(b.sent)} · delivered ${number(b.delivered)} · failed ${number(b.failed)} · confirmed ${number(b.confirmed)} · pending ${number(b.pending)}`, 'figures');
   figures.dataset.testid = 'broadcast-figures';
   li.append(head, bar, figures);
+  if (b.state === 'Sending' && b.eta) {
+    const left = el('div', 'left to send: ' + etaText(b.eta), 'figures');
+    left.dataset.testid = 'broadcast-eta';
+    li.append(left);
+  }
   return li;
 }
 
@@ -257,12 +262,30 @@ function composeRequest() {
   }
   const regions = form.elements.regions.value.split(',').map((r) => r.trim()).filter(Boolean);
   const statuses = [...form.querySelectorAll('input[name=status]:checked')].map((c) => c.value);
+  // datetime-local is the operator's own clock; the service takes an instant.
+  const expires = form.elements.expiresAt.value;
   return {
     kind: form.elements.kind.value,
     text: Object.keys(text).length ? text : null,
     audience: { statuses, regions, crossings: [] },
     channels: form.elements.channels.value,
+    urgent: form.elements.urgent.checked,
+    expiresAt: expires ? new Date(expires).toISOString() : null,
   };
+}
+
+// "about 2 min 20 s" from seconds; "no pacing" when the service sends as fast as it can.
+function duration(seconds) {
+  if (seconds == null) return 'no pacing limit';
+  const s = Math.ceil(seconds);
+  if (s < 60) return `about ${s} s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `about ${m} min ${s % 60} s` : `about ${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function etaText(eta) {
+  const channels = (eta || []).filter((e) => e.recipients > 0);
+  return channels.length === 0 ? 'nobody to send to' : channels.map((e) => `${e.channel} ${duration(e.etaSeconds)}`).join(' · ');
 }
 
 async function dryRun() {
@@ -288,6 +311,8 @@ function showEstimate(estimate) {
   $('estimate-telegram').textContent = number(estimate.byChannel.telegram ?? 0);
   $('estimate-sms').textContent = number(estimate.byChannel.sms ?? 0);
   $('estimate-segments').textContent = number(estimate.totalSmsSegments);
+  $('estimate-stars-line').hidden = estimate.telegramStars == null;
+  $('estimate-stars').textContent = estimate.telegramStars == null ? '' : String(estimate.telegramStars);
   const sms = Object.fromEntries((estimate.sms || []).map((s) => [s.language, s]));
   const rows = Object.entries(estimate.byLanguage || {}).map(([language, n]) => {
     const s = sms[language];
@@ -303,6 +328,10 @@ function showEstimate(estimate) {
   warning.textContent = ucs2.map((s) => s.ucs2Characters && s.ucs2Characters.length
     ? `${s.language}: the characters ${s.ucs2Characters.join(' ')} force UCS-2 (70 characters a segment instead of 160).`
     : `${s.language}: sent as UCS-2 (70 characters a segment instead of 160).`).join(' ');
+  $('estimate-eta').textContent = etaText(estimate.eta);
+  const warnings = estimate.warnings || [];
+  $('estimate-warnings').hidden = warnings.length === 0;
+  $('estimate-warnings').replaceChildren(...warnings.map((w) => el('li', w)));
   const confirm = $('confirm-send');
   confirm.textContent = `Send to ${number(estimate.recipients)} recipients`;
   confirm.disabled = role === 'Viewer' || estimate.recipients === 0;

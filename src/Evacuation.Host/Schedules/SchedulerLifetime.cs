@@ -1,0 +1,73 @@
+using Quartz;
+
+namespace Evacuation.Host.Schedules;
+
+/// <summary>
+/// Starts the Quartz scheduler once the service has started, and stops it with the service. Unlike Quartz's own
+/// hosted service, a start is never cut off half way: a node stopped while its scheduler was still checking in with
+/// the cluster (two nodes starting at once on one database can take seconds) had its start cancelled inside Quartz's
+/// cluster manager, and the shutdown then failed on the half-made manager. Here the stop waits for the start to finish
+/// (within the host's shutdown timeout), then always shuts the scheduler down, letting running jobs finish.
+/// </summary>
+public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> logger) : IHostedService
+{
+    IScheduler? scheduler;
+    Task? starting;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Made (and its store checked) during start-up, so a broken schedule store stops start-up with the reason.
+        scheduler = await schedulers.GetScheduler(cancellationToken);
+        starting = StartWhenTheServiceHasStartedAsync(scheduler);
+    }
+
+    async Task StartWhenTheServiceHasStartedAsync(IScheduler started)
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => ready.TrySetResult());
+        using var onStopping = lifetime.ApplicationStopping.Register(() => ready.TrySetResult());
+        await ready.Task;
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            await started.Start(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "The scheduler did not start: reminders and scheduled broadcasts will not run on this node");
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (scheduler is null || starting is null)
+        {
+            return;
+        }
+        try
+        {
+            await starting.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("The scheduler was still starting when the service had to stop");
+        }
+        // Shut down here whatever became of the start (even one that failed): left to the container's disposal, the
+        // scheduler's last signals would reach for services already disposed.
+        if (scheduler.Status is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown)
+        {
+            return;
+        }
+        try
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: !cancellationToken.IsCancellationRequested, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The scheduler did not shut down cleanly");
+        }
+    }
+}
