@@ -1,3 +1,5 @@
+using Evacuation.Data;
+using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace Evacuation.Host.Schedules;
@@ -9,7 +11,11 @@ namespace Evacuation.Host.Schedules;
 /// cluster manager, and the shutdown then failed on the half-made manager. Here the stop waits for the start to finish
 /// (within the host's shutdown timeout), then always shuts the scheduler down, letting running jobs finish.
 /// </summary>
-public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostApplicationLifetime lifetime, ILogger<SchedulerLifetime> logger) : IHostedService
+public sealed class SchedulerLifetime(
+    ISchedulerFactory schedulers,
+    IDbContextFactory<EvacuationDb> databases,
+    IHostApplicationLifetime lifetime,
+    ILogger<SchedulerLifetime> logger) : IHostedService
 {
     IScheduler? scheduler;
     Task? starting;
@@ -18,7 +24,29 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostApplica
     {
         // Made (and its store checked) during start-up, so a broken schedule store stops start-up with the reason.
         scheduler = await schedulers.GetScheduler(cancellationToken);
+        await EnsureLockRowsAsync(cancellationToken);
         starting = StartWhenTheServiceHasStartedAsync(scheduler);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the cluster's two lock rows are made here, each in its own short statement, before any node's
+    /// scheduler asks for them. Otherwise the first nodes to start race to insert them inside their lock transactions,
+    /// and the loser waits out a retry pause with its transaction open (forever where the pause is on a stopped test
+    /// clock: seen as a connection idle in transaction after <c>INSERT INTO QRTZ_LOCKS</c>).
+    /// </summary>
+    async Task EnsureLockRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (db is not PostgresEvacuationDb)
+        {
+            return;
+        }
+        foreach (var name in (string[])["TRIGGER_ACCESS", "STATE_ACCESS"])
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO qrtz_locks (sched_name, lock_name) VALUES ({0}, {1}) ON CONFLICT DO NOTHING",
+                [SchedulerSetup.SchedulerName, name], cancellationToken);
+        }
     }
 
     async Task StartWhenTheServiceHasStartedAsync(IScheduler started)
@@ -63,7 +91,9 @@ public sealed class SchedulerLifetime(ISchedulerFactory schedulers, IHostApplica
         }
         try
         {
-            await scheduler.Shutdown(waitForJobsToComplete: !cancellationToken.IsCancellationRequested, CancellationToken.None);
+            // Running jobs may finish within the host's shutdown timeout; past it, no waiting.
+            var wait = !cancellationToken.IsCancellationRequested;
+            await scheduler.Shutdown(waitForJobsToComplete: wait, wait ? cancellationToken : CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -5,6 +5,9 @@ namespace Evacuation.Host.Schedules;
 
 public static class SchedulerSetup
 {
+    /// <summary>The scheduler's name, the same on every node: Quartz's tables key a shared schedule by it.</summary>
+    public const string SchedulerName = "evacuation";
+
     /// <summary>
     /// The Quartz scheduler, its schedule kept in the service's own database (<see cref="SchedulerStore"/>). The jobs
     /// and triggers it runs are added by the capabilities that own them (reminders, scheduled broadcasts).
@@ -16,7 +19,7 @@ public static class SchedulerSetup
         {
             quartz.ConfigureScheduler(s =>
             {
-                s.InstanceName = "evacuation";
+                s.InstanceName = SchedulerName;
                 // Each node of a cluster needs its own id.
                 s.GenerateInstanceId = true;
             });
