@@ -22,25 +22,41 @@ public sealed class SchedulerLifetime(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Made (and its store checked) during start-up, so a broken schedule store stops start-up with the reason.
-        scheduler = await schedulers.GetScheduler(cancellationToken);
-        await EnsureLockRowsAsync(cancellationToken);
+        // Made (and its store checked, its jobs added) during start-up, so a broken store stops start-up with the reason.
+        // On PostgreSQL one node at a time: making the scheduler creates the tables and the cluster's lock rows, and
+        // adds the jobs under those locks; nodes starting together raced to insert the rows, and the loser waited out a
+        // retry pause with its transaction open (forever on a stopped test clock).
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var postgres = db is PostgresEvacuationDb;
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({SetupLock})", cancellationToken);
+        }
+        try
+        {
+            scheduler = await schedulers.GetScheduler(cancellationToken);
+            if (postgres)
+            {
+                await EnsureLockRowsAsync(db, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({SetupLock})", CancellationToken.None);
+            }
+        }
         starting = StartWhenTheServiceHasStartedAsync(scheduler);
     }
 
-    /// <summary>
-    /// On PostgreSQL, the cluster's two lock rows are made here, each in its own short statement, before any node's
-    /// scheduler asks for them. Otherwise the first nodes to start race to insert them inside their lock transactions,
-    /// and the loser waits out a retry pause with its transaction open (forever where the pause is on a stopped test
-    /// clock: seen as a connection idle in transaction after <c>INSERT INTO QRTZ_LOCKS</c>).
-    /// </summary>
-    async Task EnsureLockRowsAsync(CancellationToken cancellationToken)
+    /// <summary>"EvacQrtz" in ASCII: the advisory lock's number, which no other lock of ours uses.</summary>
+    const long SetupLock = 0x4576_6163_5172_747A;
+
+    /// <summary>The cluster's two lock rows, each in its own short statement, for a store made before they were.</summary>
+    static async Task EnsureLockRowsAsync(EvacuationDb db, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        if (db is not PostgresEvacuationDb)
-        {
-            return;
-        }
         foreach (var name in (string[])["TRIGGER_ACCESS", "STATE_ACCESS"])
         {
             await db.Database.ExecuteSqlRawAsync(
