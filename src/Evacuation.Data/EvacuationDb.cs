@@ -47,6 +47,16 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
 
     public DbSet<ChannelStop> ChannelStops => Set<ChannelStop>();
 
+    public DbSet<CountChange> CountChanges => Set<CountChange>();
+
+    public DbSet<RecipientTallyRow> RecipientTallies => Set<RecipientTallyRow>();
+
+    public DbSet<BroadcastCounter> BroadcastCounters => Set<BroadcastCounter>();
+
+    public DbSet<CitizenCount> CitizenCounts => Set<CitizenCount>();
+
+    public DbSet<CitizenCountDelta> CitizenCountDeltas => Set<CitizenCountDelta>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every time is stored as UTC and comes back marked as UTC, on both providers.
@@ -92,6 +102,11 @@ public abstract class EvacuationDb(DbContextOptions options) : DbContext(options
         modelBuilder.ApplyConfiguration(new ClusterNodeTable());
         modelBuilder.ApplyConfiguration(new ClusterRoleTable());
         modelBuilder.ApplyConfiguration(new ChannelStopTable());
+        modelBuilder.ApplyConfiguration(new CountChangeTable());
+        modelBuilder.ApplyConfiguration(new RecipientTallyTable());
+        modelBuilder.ApplyConfiguration(new BroadcastCounterTable());
+        modelBuilder.ApplyConfiguration(new CitizenCountTable());
+        modelBuilder.ApplyConfiguration(new CitizenCountDeltaTable());
     }
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -115,16 +115,17 @@ public static class BroadcastEndpoints
         + (broadcast.SendAt > now ? $", scheduled for {broadcast.SendAt:O}" : "")
         + (held ? $", waiting for a second operator until {broadcast.ApprovalExpiresAt:O}" : "");
 
-    static async Task<IResult> ShowAsync(string id, EvacuationDb db, SharedCounts shared, ChannelPacing pacing, TimeProvider time, CancellationToken cancellationToken)
+    static async Task<IResult> ShowAsync(string id, EvacuationDb db, BroadcastProgress progress, SharedCounts shared, ChannelPacing pacing, CancellationToken cancellationToken)
     {
         if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
         {
             return Problem.NotFound($"No broadcast has id '{id}'.");
         }
-        var counts = await shared.ReadAsync($"broadcast:{broadcast.Id}", broadcast.Recipients, _ => 0,
-            (counting, _, ct) => BroadcastCounts.OfAsync(counting, broadcast.Id, ct), cancellationToken);
+        var counts = await progress.ReadAsync(db, broadcast, cancellationToken);
+        // Counting what waits ahead reads the queue, so a large broadcast's eta is shared like the stats.
         var eta = broadcast.State == BroadcastState.Sending
-            ? await BroadcastEta.WhileSendingAsync(db, broadcast, time.GetUtcNow().UtcDateTime, pacing, cancellationToken)
+            ? (await shared.ReadAsync($"eta:{broadcast.Id}", broadcast.Recipients, _ => 0,
+                (counting, now, ct) => BroadcastEta.WhileSendingAsync(counting, broadcast, now, pacing, ct), cancellationToken)).Value
             : null;
         return TypedResults.Ok(BroadcastView.Of(broadcast, counts.Value, counts.AsOf) with { Eta = eta });
     }
@@ -155,7 +156,7 @@ public static class BroadcastEndpoints
     }
 
     /// <summary>Stops what has not been sent: pending deliveries become cancelled; messages already with a provider are not recalled.</summary>
-    static async Task<IResult> CancelAsync(string id, HttpContext context, EvacuationDb db, TimeProvider time, DeliveryPulse pulse, ScheduledBroadcasts schedules)
+    static async Task<IResult> CancelAsync(string id, HttpContext context, EvacuationDb db, TimeProvider time, DeliveryPulse pulse, ScheduledBroadcasts schedules, BroadcastProgress progress)
     {
         var cancellationToken = context.RequestAborted;
         if (await FindAsync(db, id, cancellationToken) is not { } broadcast)
@@ -189,10 +190,10 @@ public static class BroadcastEndpoints
             await schedules.UnscheduleAsync(broadcast.Id, cancellationToken);
         }
         pulse.Pulse();
-        var counts = await BroadcastCounts.OfAsync(db, broadcast.Id, cancellationToken);
         broadcast.State = BroadcastState.Cancelled;
         broadcast.FinishedAt = now;
-        return TypedResults.Ok(BroadcastView.Of(broadcast, counts));
+        var counts = await progress.ReadAsync(db, broadcast, cancellationToken);
+        return TypedResults.Ok(BroadcastView.Of(broadcast, counts.Value, counts.AsOf));
     }
 
     static async Task<Broadcast?> FindAsync(EvacuationDb db, string id, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Evacuation.Core.Broadcasts;
 using Evacuation.Data;
+using Evacuation.Host.Stats;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evacuation.Host.Deliveries;
@@ -10,7 +11,7 @@ namespace Evacuation.Host.Deliveries;
 /// sending or the fan-out said had started (a small one can start and finish between two sweeps); answers to
 /// citizens' own messages (one-recipient broadcasts, one per reply) are left out, as per-request noise.
 /// </summary>
-public sealed class BroadcastLines(IDbContextFactory<EvacuationDb> databases, ILogger<BroadcastLines> logger)
+public sealed class BroadcastLines(IDbContextFactory<EvacuationDb> databases, BroadcastProgress progress, ILogger<BroadcastLines> logger)
 {
     static readonly string[] Quiet = [Answers.CreatedBy, "citizen"];
 
@@ -41,14 +42,14 @@ public sealed class BroadcastLines(IDbContextFactory<EvacuationDb> databases, IL
             {
                 continue;
             }
-            var state = await db.Broadcasts.Where(b => b.Id == id).Select(b => (BroadcastState?)b.State).SingleOrDefaultAsync(cancellationToken);
-            if (state is null)
+            var broadcast = await db.Broadcasts.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+            if (broadcast is null)
             {
                 continue; // removed (a drill cleaned up)
             }
-            var counts = await BroadcastCounts.OfAsync(db, id, cancellationToken);
+            var counts = (await progress.ReadAsync(db, broadcast, cancellationToken)).Value;
             logger.LogInformation("Broadcast {BroadcastId} ({Kind}, by {CreatedBy}) {State}: {Sent} sent, {Failed} failed, {Cancelled} cancelled",
-                id, kind, createdBy, state.Value.ToString().ToLowerInvariant(), counts.Sent, counts.Failed, counts.Cancelled);
+                id, kind, createdBy, broadcast.State.ToString().ToLowerInvariant(), counts.Sent, counts.Failed, counts.Cancelled);
         }
         foreach (var b in now)
         {

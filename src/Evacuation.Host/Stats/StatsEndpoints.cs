@@ -9,7 +9,7 @@ namespace Evacuation.Host.Stats;
 /// <summary>
 /// <c>GET /api/stats</c>: how many citizens are where on their way out, overall and by region; and
 /// <c>GET /api/stats/timeline</c>: confirmed departures over time (<see cref="ConfirmationTimeline"/>). Both are
-/// counted through <see cref="SharedCounts"/>: with many citizens, at most once a second for every caller.
+/// the first from the citizens' counters (exact at every call), the timeline through <see cref="SharedCounts"/>: with many citizens, at most once a second for every caller.
 /// </summary>
 public static class StatsEndpoints
 {
@@ -34,34 +34,31 @@ public static class StatsEndpoints
         return app;
     }
 
-    static async Task<IResult> GetAsync(SharedCounts shared, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await shared.ReadAsync("stats", null, s => s.Citizens, CountAsync, cancellationToken)).Value);
+    /// <summary>Exact at every call and cheap however many citizens (<see cref="CitizenCounts"/>), so not shared.</summary>
+    static async Task<IResult> GetAsync(EvacuationDb db, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await CountAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken));
 
     static async Task<StatsView> CountAsync(EvacuationDb db, DateTime asOf, CancellationToken cancellationToken)
     {
-        var groups = await db.Citizens.NotInDrills().AsNoTracking()
-            .GroupBy(c => new { c.Region, c.Status })
-            .Select(g => new { g.Key.Region, g.Key.Status, Count = g.Count(), People = g.Sum(c => c.HouseholdSize) })
-            .ToListAsync(cancellationToken);
-        var optedOut = await db.Citizens.NotInDrills().CountAsync(c => c.OptedOut, cancellationToken);
-        var unreachable = await db.Citizens.NotInDrills().CountAsync(
-            c => (c.TelegramChatId == null || c.TelegramUnreachable) && (c.Phone == null || c.SmsUnreachable), cancellationToken);
+        var groups = await CitizenCounts.ReadAsync(db, cancellationToken);
+        var optedOut = (int)groups.Sum(g => g.OptedOut);
+        var unreachable = (int)groups.Sum(g => g.Unreachable);
 
         var byStatus = Enum.GetValues<JourneyStatus>().ToDictionary(s => s.ToString(), _ => 0);
         var peopleByStatus = Enum.GetValues<JourneyStatus>().ToDictionary(s => s.ToString(), _ => 0);
         var byRegion = new SortedDictionary<string, Dictionary<string, int>>(StringComparer.OrdinalIgnoreCase);
         foreach (var g in groups)
         {
-            var status = g.Status.ToString();
-            byStatus[status] += g.Count;
-            peopleByStatus[status] += g.People;
-            var region = g.Region ?? NoRegion;
+            var status = g.Status;
+            byStatus[status] += (int)g.Citizens;
+            peopleByStatus[status] += (int)g.People;
+            var region = g.Region.Length == 0 ? NoRegion : g.Region;
             if (!byRegion.TryGetValue(region, out var counts))
             {
                 counts = Enum.GetValues<JourneyStatus>().ToDictionary(s => s.ToString(), _ => 0);
                 byRegion[region] = counts;
             }
-            counts[status] += g.Count;
+            counts[status] += (int)g.Citizens;
         }
         return new StatsView(
             byStatus.Values.Sum(),

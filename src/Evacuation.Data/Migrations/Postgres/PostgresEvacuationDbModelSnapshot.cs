@@ -842,6 +842,156 @@ namespace Evacuation.Data.Migrations.Postgres
                     b.ToTable("crossings", (string)null);
                 });
 
+            modelBuilder.Entity("Evacuation.Data.BroadcastCounter", b =>
+                {
+                    b.Property<Guid>("BroadcastId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Confirmed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Expired")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BroadcastId");
+
+                    b.ToTable("broadcast_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.CitizenCount", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Citizens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OptedOut")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("People")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Unreachable")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Region", "Status");
+
+                    b.ToTable("citizen_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.CitizenCountDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Citizens")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OptedOut")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("People")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Unreachable")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("citizen_count_deltas", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.CountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BroadcastId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("count_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.RecipientTallyRow", b =>
+                {
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BroadcastId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DeliveredByReceipt")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Expired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FirstSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("TelegramSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CitizenId", "BroadcastId");
+
+                    b.ToTable("recipient_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Evacuation.Core.Cases.CaseNote", b =>
                 {
                     b.HasOne("Evacuation.Core.Cases.HelpCase", null)

@@ -827,6 +827,152 @@ namespace Evacuation.Data.Migrations.Sqlite
                     b.ToTable("crossings", (string)null);
                 });
 
+            modelBuilder.Entity("Evacuation.Data.BroadcastCounter", b =>
+                {
+                    b.Property<Guid>("BroadcastId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BroadcastId");
+
+                    b.ToTable("broadcast_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.CitizenCount", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Citizens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Region", "Status");
+
+                    b.ToTable("citizen_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.CitizenCountDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Citizens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Unreachable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("citizen_count_deltas", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.CountChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BroadcastId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("count_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Evacuation.Data.RecipientTallyRow", b =>
+                {
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BroadcastId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DeliveredByReceipt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TelegramSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CitizenId", "BroadcastId");
+
+                    b.ToTable("recipient_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Evacuation.Core.Cases.CaseNote", b =>
                 {
                     b.HasOne("Evacuation.Core.Cases.HelpCase", null)
