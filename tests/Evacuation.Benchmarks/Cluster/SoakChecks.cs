@@ -71,7 +71,7 @@ public static class SoakChecks
         return busiest;
     }
 
-    /// <summary>Who sent the busiest second's messages, what they were, and the kills in the ten seconds before it.</summary>
+    /// <summary>Who sent the busiest second's messages, what they were, and the kills from ten seconds before it to a second after.</summary>
     static string Composition(List<FakeSend> window, Dictionary<int, string> nodeByPort, List<ClusterSoak.Kill> kills, DateTime started)
     {
         if (window.Count == 0)
@@ -84,7 +84,7 @@ public static class SoakChecks
         var near = kills.Where(k => k.At > from - TimeSpan.FromSeconds(10) && k.At < to + TimeSpan.FromSeconds(1))
             .Select(k => $"{k.Node} at {Offset(k.At, started)}" + (k.Roles.Count > 0 ? $" holding {string.Join('+', k.Roles)}" : ""));
         return $"busiest Telegram second: {Offset(from, started)}-{Offset(to, started)}: by node {string.Join(", ", byNode)}; "
-            + $"{string.Join(", ", byKind)}; kills in the 10 s before: {string.Join(", ", near.DefaultIfEmpty("none"))}";
+            + $"{string.Join(", ", byKind)}; kills from 10 s before to 1 s after: {string.Join(", ", near.DefaultIfEmpty("none"))}";
     }
 
     static string Offset(DateTime at, DateTime started) => $"{(at - started).TotalSeconds:F2} s";
