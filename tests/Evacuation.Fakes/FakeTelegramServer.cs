@@ -58,12 +58,23 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public string? WebhookSecret { get; private set; }
 
-    public static async Task<FakeTelegramServer> StartAsync(string token = DefaultToken, int port = 0)
+    public static async Task<FakeTelegramServer> StartAsync(string token = DefaultToken, int port = 0) =>
+        await StartAsync(token, port, doors: 0);
+
+    /// <summary>
+    /// The fake, also listening on <paramref name="doors"/> more ports (<see cref="DoorUrls"/>): give each of several
+    /// processes its own, and <see cref="TelegramRequest.Port"/> tells which one sent each request.
+    /// </summary>
+    public static async Task<FakeTelegramServer> StartAsync(string token, int port, int doors)
     {
         var server = new FakeTelegramServer(token);
-        (server.app, server.BaseUrl) = await FakeKestrel.StartAsync(a => a.MapMethods("/bot{token}/{method}", ["GET", "POST"], server.HandleAsync), port);
+        var (app, urls) = await FakeKestrel.StartAsync(a => a.MapMethods("/bot{token}/{method}", ["GET", "POST"], server.HandleAsync), port, doors);
+        (server.app, server.BaseUrl, server.DoorUrls) = (app, urls[0], [.. urls.Skip(1)]);
         return server;
     }
+
+    /// <summary>The extra base URLs asked for at start, one per door.</summary>
+    public IReadOnlyList<string> DoorUrls { get; private set; } = [];
 
     /// <summary>
     /// While true, every method answers 401 Unauthorized, as Telegram does for a revoked token; set it back to false to
@@ -176,7 +187,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context, string token, string method)
     {
         var parameters = await ReadParametersAsync(context.Request);
-        var request = new TelegramRequest(token, method, parameters);
+        var request = new TelegramRequest(token, method, parameters, context.Connection.LocalPort);
         Log.Add(request);
 
         if (token != Token)

@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Evacuation.Fakes;
 
-/// <summary>One Bot API call the fake received: <c>/bot{Token}/{Method}</c> and its parameters (JSON or form).</summary>
-public sealed record TelegramRequest(string Token, string Method, JsonObject Parameters)
+/// <summary>
+/// One Bot API call the fake received: <c>/bot{Token}/{Method}</c> and its parameters (JSON or form), and the fake's
+/// port it came in at (<see cref="FakeTelegramServer.DoorUrls"/>).
+/// </summary>
+public sealed record TelegramRequest(string Token, string Method, JsonObject Parameters, int Port = 0)
 {
     public string? ChatId => Parameters["chat_id"]?.ToString();
 

@@ -7,7 +7,10 @@ namespace Evacuation.Core.Deliveries;
 /// (<see cref="Lookahead"/>). So at most a few tens of milliseconds of slots are ever booked ahead, and an urgent
 /// message that arrives behind seconds of queued bulk sends takes the next free slot instead of the last one. In any
 /// one-second window at most <c>unitsPerSecond</c> units start, and there is never a burst after an idle spell. A
-/// provider's "slow down" (<see cref="PauseUntil"/>) holds every sender until then.
+/// provider's "slow down" (<see cref="PauseUntil"/>) holds every sender until then. Counting
+/// <see cref="RateWindow.Counting.UntilAnswered"/>, a send also counts until a second after its answer
+/// (<see cref="PacedSend.Answered"/>), so at most <c>unitsPerSecond</c> units <em>arrive</em> at the provider in any
+/// second however late the requests leave (<see cref="RateWindow"/>).
 /// </summary>
 public sealed class Pacer
 {
@@ -18,17 +21,19 @@ public sealed class Pacer
     readonly TimeProvider time;
     readonly TimeSpan perUnit;
     readonly int perWindow;
-    readonly Queue<DateTimeOffset> recent = new();
+    readonly RateWindow.Counting counting;
+    readonly List<PacedSend> counted = [];
     readonly SortedSet<Waiter> waiting = new(Comparer<Waiter>.Create((a, b) => (a.Priority, a.Arrival).CompareTo((b.Priority, b.Arrival))));
     DateTimeOffset nextFree;
     DateTimeOffset pausedUntil;
     long arrivals;
     Waiter? turn;
 
-    public Pacer(double unitsPerSecond, TimeProvider time)
+    public Pacer(double unitsPerSecond, TimeProvider time, RateWindow.Counting counting = RateWindow.Counting.FromStart)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(unitsPerSecond);
         this.time = time;
+        this.counting = counting;
         perUnit = TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / unitsPerSecond));
         perWindow = Math.Max(1, (int)Math.Floor(unitsPerSecond));
         nextFree = time.GetUtcNow();
@@ -38,12 +43,13 @@ public sealed class Pacer
 
     /// <summary>
     /// The rate a pacer configured at <paramref name="unitsPerSecond"/> keeps up over minutes: at most the whole units
-    /// per second in every <see cref="Window"/> (a little over a second), so about 2% under a whole configured rate.
-    /// Estimates of how long sending takes use it, so they match what the pacer really does.
+    /// per second in every <see cref="RateWindow.Window"/> (a little over a second), so about 2% under a whole
+    /// configured rate. Estimates of how long sending takes use it, so they match what the pacer really does. Counting
+    /// until answered, answers slower than 20 ms lower it further (by their excess over 20 ms per second).
     /// </summary>
     public static double SustainedRate(double unitsPerSecond) =>
         // The tiny allowance: a rate read back from whole ticks (30/s as 29.99997/s) still counts 30 units a window.
-        Math.Min(unitsPerSecond, Math.Max(1, Math.Floor(unitsPerSecond + 1e-3)) / Window.TotalSeconds);
+        Math.Min(unitsPerSecond, Math.Max(1, Math.Floor(unitsPerSecond + 1e-3)) / RateWindow.Window.TotalSeconds);
 
     /// <summary>How long <paramref name="units"/> units take at this rate.</summary>
     public TimeSpan TimeFor(long units) => perUnit * units;
@@ -69,22 +75,23 @@ public sealed class Pacer
 
     /// <summary>Waits for a bulk slot with no limit.</summary>
     public async ValueTask WaitAsync(int units, CancellationToken cancellationToken) =>
-        await WaitAsync(units, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, cancellationToken);
+        (await StartAsync(units, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, cancellationToken))?.Answered();
 
     /// <summary>
-    /// Waits for this send's turn, then for its slot. False, with nothing booked, when the slot would start after
+    /// Waits for this send's turn, then for its slot. Null, with nothing booked, when the slot would start after
     /// <paramref name="giveUpAt"/> (the caller's lease would not hold until then: it gives the message back instead).
-    /// After the slot, checks the last second really holds room for this send: timers that fire late (a busy machine)
-    /// can release several waiters at once, and a provider counts such a burst.
+    /// After the slot, checks the window really holds room for this send: timers that fire late (a busy machine)
+    /// can release several waiters at once, and a provider counts such a burst. The caller reports the provider's
+    /// answer (<see cref="PacedSend.Answered"/>), or that it did not send after all, the same way.
     /// </summary>
-    public async ValueTask<bool> WaitAsync(int units, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
+    public async ValueTask<PacedSend?> StartAsync(int units, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
     {
         var waiter = Enter(priority);
         try
         {
             if (!await TurnAsync(waiter, giveUpAt, cancellationToken))
             {
-                return false;
+                return null;
             }
             DateTimeOffset? start;
             lock (gate)
@@ -93,24 +100,61 @@ public sealed class Pacer
             }
             if (start is null)
             {
-                return false;
+                return null;
             }
             await DelayUntil(time, start.Value - Lookahead, cancellationToken);
             Leave(waiter);
             await DelayUntil(time, start.Value, cancellationToken);
-            while (TryStart(Math.Max(1, units)) is { } earliest)
+            while (true)
             {
+                var (started, earliest) = TryStart(Math.Max(1, units));
+                if (started is not null)
+                {
+                    return started;
+                }
                 if (earliest > giveUpAt)
                 {
-                    return false;
+                    return null;
                 }
                 await DelayUntil(time, earliest, cancellationToken);
             }
-            return true;
         }
         finally
         {
             Leave(waiter);
+        }
+    }
+
+    /// <summary>
+    /// One started send, counted against the rate until <see cref="Answered"/> (and a second after, counting
+    /// <see cref="RateWindow.Counting.UntilAnswered"/>). Report it once the provider answered, the request failed, or
+    /// the send did not happen after all.
+    /// </summary>
+    public sealed class PacedSend
+    {
+        readonly Pacer? pacer;
+
+        internal PacedSend(Pacer? pacer, DateTimeOffset start, int units) => (this.pacer, Start, Units) = (pacer, start, units);
+
+        /// <summary>A send that nothing counts (pacing off).</summary>
+        public static PacedSend Unpaced { get; } = new(null, DateTimeOffset.MinValue, 0);
+
+        internal DateTimeOffset Start { get; }
+        internal int Units { get; }
+        internal DateTimeOffset? AnsweredAt { get; private set; }
+
+        internal CountedSend Counted => new(Start, Units, AnsweredAt);
+
+        public void Answered()
+        {
+            if (pacer is null)
+            {
+                return;
+            }
+            lock (pacer.gate)
+            {
+                AnsweredAt ??= pacer.time.GetUtcNow();
+            }
         }
     }
 
@@ -199,38 +243,26 @@ public sealed class Pacer
         return start;
     }
 
-    /// <summary>Starts now if fewer than the rate's units started in the last second (and no pause holds); else says when to look again.</summary>
-    DateTimeOffset? TryStart(int units)
+    /// <summary>Starts now if the window has room (and no pause holds); else says when to look again.</summary>
+    (PacedSend? Started, DateTimeOffset Earliest) TryStart(int units)
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
             if (now < pausedUntil)
             {
-                return pausedUntil;
+                return (null, pausedUntil);
             }
-            while (recent.Count > 0 && recent.Peek() <= now - Window)
+            counted.RemoveAll(s => RateWindow.CountsUntil(s.Counted, counting, now) <= now);
+            if (RateWindow.NextStart(counted.Select(s => s.Counted), units, perWindow, counting, now) is { } later)
             {
-                recent.Dequeue();
+                return (null, later);
             }
-            var excess = recent.Count + units - perWindow;
-            if (excess > 0 && recent.Count > 0)
-            {
-                return recent.ElementAt(Math.Min(excess, recent.Count) - 1) + Window;
-            }
-            for (var i = 0; i < units; i++)
-            {
-                recent.Enqueue(now);
-            }
-            return null;
+            var started = new PacedSend(this, now, units);
+            counted.Add(started);
+            return (started, now);
         }
     }
-
-    /// <summary>
-    /// One second plus a little: what happens between this check and the request leaving (serialising it, a busy
-    /// thread pool) can shift sends by a few milliseconds, and the provider counts whole seconds on its side.
-    /// </summary>
-    static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1020);
 
     /// <summary>Waits until <paramref name="at"/>, rounded up to the millisecond so a timer never fires early.</summary>
     public static async ValueTask DelayUntil(TimeProvider time, DateTimeOffset at, CancellationToken cancellationToken)

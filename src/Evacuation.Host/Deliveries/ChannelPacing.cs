@@ -9,8 +9,10 @@ namespace Evacuation.Host.Deliveries;
 
 /// <summary>
 /// One pacer per channel, shared by all its dispatchers (docs/architecture.md, "How a message travels": pacing): Telegram at
-/// <c>Telegram:MessagesPerSecond</c> bot-wide plus one message per second per chat; SMS at
-/// <c>Twilio:SegmentsPerSecond</c> counted in segments. Sandbox channels are paced the same, so a drill behaves
+/// <c>Telegram:MessagesPerSecond</c> bot-wide plus one message per second per chat, each message counted until a second
+/// after Telegram answered it (<see cref="RateWindow.Counting.UntilAnswered"/>: Telegram counts arrivals, and refuses a
+/// burst with 429); SMS at <c>Twilio:SegmentsPerSecond</c> counted in segments from their start (Twilio queues what
+/// arrives faster). Sandbox channels are paced the same, so a drill behaves
 /// like the real thing.
 /// </summary>
 /// <remarks>
@@ -34,10 +36,12 @@ public sealed class ChannelPacing
     {
         this.enabled = enabled;
         this.clock = clock;
-        telegram = new Pacer(telegramRate, clock);
+        telegram = new Pacer(telegramRate, clock, TelegramCounting);
         chats = new ChatSpacing(clock);
         sms = new Pacer(smsRate, clock);
     }
+
+    const RateWindow.Counting TelegramCounting = RateWindow.Counting.UntilAnswered;
 
     /// <summary>Pacing on <paramref name="clock"/> (tests drive it with a fake clock).</summary>
     public static ChannelPacing On(TimeProvider clock, double telegramMessagesPerSecond, double smsSegmentsPerSecond) =>
@@ -54,21 +58,22 @@ public sealed class ChannelPacing
         message.Channel == ChannelKind.Telegram ? 1 : SmsSegments.Of(message.Text).Count;
 
     /// <summary>
-    /// Waits until <paramref name="message"/> may be sent, taking turns by <paramref name="priority"/>: true when it may
-    /// go now; false when it must not be sent yet and goes back to the queue: its Telegram chat is still busy after
+    /// Waits until <paramref name="message"/> may be sent, taking turns by <paramref name="priority"/>: the started send
+    /// when it may go now (report its answer, or that it was not sent after all: <see cref="Pacer.PacedSend.Answered"/>);
+    /// null when it must not be sent yet and goes back to the queue: its Telegram chat is still busy after
     /// waiting out one chat second (one message a second per chat; a message waits at most one such second, so a chat
     /// with many queued messages never holds the others), or no slot comes before <paramref name="giveUpAt"/> (its
     /// claim would not hold that long).
     /// </summary>
-    public async ValueTask<bool> WaitAsync(OutboundMessage message, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
+    public async ValueTask<Pacer.PacedSend?> WaitAsync(OutboundMessage message, int priority, DateTimeOffset giveUpAt, CancellationToken cancellationToken)
     {
         if (!enabled)
         {
-            return true;
+            return Pacer.PacedSend.Unpaced;
         }
         if (message.Channel != ChannelKind.Telegram)
         {
-            return await sms.WaitAsync(UnitsOf(message), priority, giveUpAt, cancellationToken);
+            return await sms.StartAsync(UnitsOf(message), priority, giveUpAt, cancellationToken);
         }
         if (chats.TryTake(message.Address) is { } busyUntil)
         {
@@ -77,15 +82,15 @@ public sealed class ChannelPacing
             await Pacer.DelayUntil(clock, busyUntil, cancellationToken);
             if (chats.TryTake(message.Address) is not null)
             {
-                return false;
+                return null;
             }
         }
-        if (!await telegram.WaitAsync(1, priority, giveUpAt, cancellationToken))
+        if (await telegram.StartAsync(1, priority, giveUpAt, cancellationToken) is not { } started)
         {
-            return false;
+            return null;
         }
         chats.Sent(message.Address);
-        return true;
+        return started;
     }
 
     /// <summary>
@@ -96,7 +101,7 @@ public sealed class ChannelPacing
     {
         if (telegram.UnitsPerSecond > messagesPerSecond)
         {
-            telegram = new Pacer(messagesPerSecond, clock);
+            telegram = new Pacer(messagesPerSecond, clock, TelegramCounting);
         }
     }
 

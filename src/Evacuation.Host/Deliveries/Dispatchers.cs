@@ -108,18 +108,34 @@ public sealed class Dispatchers(
             return new Attempt(delivery, null, Expired: true);
         }
         var waitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+        Pacer.PacedSend? started;
         try
         {
-            if (!await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, giveUpAt, stoppingToken))
-            {
-                return new Attempt(delivery, null);
-            }
-            metrics.Paced(channel.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
+            started = await pacing.WaitAsync(delivery.ToMessage(time.GetUtcNow().UtcDateTime), delivery.Priority, giveUpAt, stoppingToken);
         }
         catch (OperationCanceledException)
         {
             return new Attempt(delivery, null);
         }
+        if (started is null)
+        {
+            return new Attempt(delivery, null);
+        }
+        metrics.Paced(channel.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted));
+        try
+        {
+            return await SendStartedAsync(channel, delivery);
+        }
+        finally
+        {
+            // The send counts against the rate until a second after this (Telegram): the request arrived before it.
+            started.Answered();
+        }
+    }
+
+    /// <summary>The provider call itself, unless the role was lost or the delivery withdrawn while it waited.</summary>
+    async Task<Attempt> SendStartedAsync(IChannel channel, Delivery delivery)
+    {
         if (!turn.Now(channel.Kind) || await withdrawals.IsWithdrawnAsync(delivery, CancellationToken.None))
         {
             return new Attempt(delivery, null);

@@ -25,7 +25,9 @@ public static class SoakChecks
         var stored = await db.Replies.CountAsync(r => r.ProviderKey.StartsWith("SMsoak"));
         var interpreted = await db.Replies.CountAsync(r => r.ProviderKey.StartsWith("SMsoak") && r.InterpretedAt != null);
         var departed = await db.Citizens.CountAsync(c => c.Status == JourneyStatus.Departed);
-        var telegramMax = BusiestSecond(sends.Where(s => s.Channel == "Telegram").Select(s => s.At).ToList());
+        var telegram = sends.Where(s => s.Channel == "Telegram").OrderBy(s => s.At).ToList();
+        var busiest = BusiestSecond(telegram);
+        var telegramMax = busiest.Count;
         var namingClosed = sends.Count(s => s.At > closedAt && s.Text.Contains("Shehyni", StringComparison.Ordinal) && !IsRouteChange(s.Text));
         var telegramTakeovers = Takeovers(kills, sends, ChannelKind.Telegram);
         var smsTakeovers = Takeovers(kills, sends, ChannelKind.Sms);
@@ -36,6 +38,7 @@ public static class SoakChecks
             + $"{interpreted:N0} interpreted, {departed:N0} citizens Departed; busiest Telegram second {telegramMax} (limit {cluster.TelegramRate}); "
             + $"{namingClosed} messages naming the closed crossing after the closure; takeover after killing the sender: "
             + $"Telegram {Describe(telegramTakeovers)}, SMS {Describe(smsTakeovers)}");
+        Console.WriteLine(Composition(telegram.GetRange(busiest.First, busiest.Count), cluster.NodeByPort, kills, started));
         var violations = new List<string>();
         if (!settled) violations.Add("not settled");
         if (lost > 0) violations.Add($"{lost} recipients lost");
@@ -50,20 +53,41 @@ public static class SoakChecks
     /// <summary>New route instructions name the closed crossing as closed; anything else naming it is a violation.</summary>
     static bool IsRouteChange(string text) => text.Contains("closed", StringComparison.OrdinalIgnoreCase);
 
-    static int BusiestSecond(List<DateTime> times)
+    /// <summary>The one-second window (by arrival at the fake) holding the most of <paramref name="sends"/>, which are in arrival order.</summary>
+    static (int First, int Count) BusiestSecond(List<FakeSend> sends)
     {
-        times.Sort();
-        var (busiest, first) = (0, 0);
-        for (var last = 0; last < times.Count; last++)
+        var (busiest, first) = ((First: 0, Count: 0), 0);
+        for (var last = 0; last < sends.Count; last++)
         {
-            while (times[last] - times[first] >= TimeSpan.FromSeconds(1))
+            while (sends[last].At - sends[first].At >= TimeSpan.FromSeconds(1))
             {
                 first++;
             }
-            busiest = Math.Max(busiest, last - first + 1);
+            if (last - first + 1 > busiest.Count)
+            {
+                busiest = (first, last - first + 1);
+            }
         }
         return busiest;
     }
+
+    /// <summary>Who sent the busiest second's messages, what they were, and the kills from ten seconds before it to a second after.</summary>
+    static string Composition(List<FakeSend> window, Dictionary<int, string> nodeByPort, List<ClusterSoak.Kill> kills, DateTime started)
+    {
+        if (window.Count == 0)
+        {
+            return "busiest Telegram second: none";
+        }
+        var (from, to) = (window[0].At, window[^1].At);
+        var byNode = window.GroupBy(s => nodeByPort.GetValueOrDefault(s.Port, "?")).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()} ({Offset(g.Min(s => s.At), started)}-{Offset(g.Max(s => s.At), started)})");
+        var byKind = window.GroupBy(s => IsRouteChange(s.Text) ? "route change" : "advisory/other").Select(g => $"{g.Key} {g.Count()}");
+        var near = kills.Where(k => k.At > from - TimeSpan.FromSeconds(10) && k.At < to + TimeSpan.FromSeconds(1))
+            .Select(k => $"{k.Node} at {Offset(k.At, started)}" + (k.Roles.Count > 0 ? $" holding {string.Join('+', k.Roles)}" : ""));
+        return $"busiest Telegram second: {Offset(from, started)}-{Offset(to, started)}: by node {string.Join(", ", byNode)}; "
+            + $"{string.Join(", ", byKind)}; kills from 10 s before to 1 s after: {string.Join(", ", near.DefaultIfEmpty("none"))}";
+    }
+
+    static string Offset(DateTime at, DateTime started) => $"{(at - started).TotalSeconds:F2} s";
 
     /// <summary>For each kill of the channel's sender while its messages were still going out: seconds to its next send.</summary>
     static List<double> Takeovers(List<ClusterSoak.Kill> kills, List<FakeSend> sends, ChannelKind channel)
@@ -76,5 +100,5 @@ public static class SoakChecks
 
     static string Describe(List<double> seconds) => seconds.Count == 0
         ? "no such kill"
-        : $"{seconds.Count} kills, median {seconds.Order().ElementAt(seconds.Count / 2):F1} s, max {seconds.Max():F1} s";
+        : $"{seconds.Count} kills, median {seconds.Order().ElementAt(seconds.Count / 2):F1} s, max {seconds.Max():F1} s ({string.Join(", ", seconds.Select(s => s.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))})";
 }

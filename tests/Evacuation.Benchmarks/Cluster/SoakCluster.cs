@@ -37,6 +37,9 @@ public sealed class SoakCluster : IAsyncDisposable
     public List<ServiceProcess> Nodes { get; } = [];
     public int TelegramRate { get; init; } = 100;
 
+    /// <summary>Which node talks to the fake Telegram server through which of its ports (<see cref="FakeSend.Port"/>).</summary>
+    public Dictionary<int, string> NodeByPort { get; } = [];
+
     public static async Task<SoakCluster> CreateAsync(string server)
     {
         var name = "evac_soak_" + Guid.NewGuid().ToString("N")[..12];
@@ -69,12 +72,19 @@ public sealed class SoakCluster : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Evacuation.Fakes.dll"));
+        // Each node its own port on the fake Telegram server, so its log tells which node sent each message.
+        foreach (var argument in new[] { "0", "0", count.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
         fakes = Process.Start(start)!;
         var ready = await fakes.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the fakes did not start");
         var urls = ready.Split(' ').Skip(1).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var doors = urls["doors"].Split(',');
         for (var n = 1; n <= count; n++)
         {
-            Nodes.Add(ServiceProcess.Start(Path.Combine(AppContext.BaseDirectory, "Evacuation.Host.dll"), folder.FullName, Settings($"n{n}", urls["telegram"], urls["twilio"])));
+            NodeByPort[new Uri(doors[n - 1]).Port] = $"n{n}";
+            Nodes.Add(ServiceProcess.Start(Path.Combine(AppContext.BaseDirectory, "Evacuation.Host.dll"), folder.FullName, Settings($"n{n}", doors[n - 1], urls["twilio"])));
         }
         foreach (var node in Nodes)
         {

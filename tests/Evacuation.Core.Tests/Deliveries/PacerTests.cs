@@ -126,9 +126,9 @@ public sealed class PacerTests
         var now = time.GetUtcNow();
         pacer.PauseUntil(now.AddSeconds(60));
 
-        var sent = await pacer.WaitAsync(1, DeliveryPriority.Bulk, now.AddSeconds(15), CancellationToken.None);
+        var sent = await pacer.StartAsync(1, DeliveryPriority.Bulk, now.AddSeconds(15), CancellationToken.None);
 
-        Assert.False(sent);
+        Assert.Null(sent);
         Assert.Equal(now.AddSeconds(60), pacer.Reserve());
     }
 
@@ -138,14 +138,14 @@ public sealed class PacerTests
         var time = new FakeTimeProvider();
         var pacer = new Pacer(1, time);
         await pacer.WaitAsync(1, CancellationToken.None);
-        var holder = pacer.WaitAsync(1, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
-        var late = pacer.WaitAsync(1, DeliveryPriority.Bulk, time.GetUtcNow().AddMilliseconds(300), CancellationToken.None).AsTask();
+        var holder = pacer.StartAsync(1, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
+        var late = pacer.StartAsync(1, DeliveryPriority.Bulk, time.GetUtcNow().AddMilliseconds(300), CancellationToken.None).AsTask();
 
         time.Advance(TimeSpan.FromMilliseconds(300));
 
-        Assert.False(await late.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Null(await late.WaitAsync(TimeSpan.FromSeconds(10)));
         time.Advance(TimeSpan.FromMilliseconds(800)); // past its slot and the one-second window after the first send
-        Assert.True(await holder.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotNull(await holder.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -162,11 +162,42 @@ public sealed class PacerTests
         Assert.Null(chats.TryTake("1"));
     }
 
-    static Task<bool> Waiting(Pacer pacer, int priority) =>
-        pacer.WaitAsync(1, priority, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
+    [Fact]
+    public async Task Counting_until_answered_a_send_still_unanswered_keeps_its_place_past_the_window()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(1, time, RateWindow.Counting.UntilAnswered);
+        var first = await pacer.StartAsync(1, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, CancellationToken.None);
+        var second = pacer.StartAsync(1, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
+
+        time.Advance(TimeSpan.FromSeconds(3)); // the request is still on its way: it may arrive together with the next
+        Assert.False(second.IsCompleted);
+        first!.Answered();
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.NotNull(await second.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Counting_from_the_start_an_unanswered_send_frees_its_place_after_the_window()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new Pacer(1, time);
+        await pacer.StartAsync(1, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, CancellationToken.None);
+        var second = pacer.StartAsync(1, DeliveryPriority.Bulk, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
+
+        time.Advance(TimeSpan.FromMilliseconds(1020));
+
+        Assert.NotNull(await second.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    static Task<Pacer.PacedSend?> Waiting(Pacer pacer, int priority) =>
+        pacer.StartAsync(1, priority, DateTimeOffset.MaxValue, CancellationToken.None).AsTask();
 
     /// <summary>Moves the clock a slot at a time and notes who finished after each step: one waiter per slot.</summary>
-    static async Task<List<string>> FinishingOrder(FakeTimeProvider time, List<(string Name, Task<bool> Task)> waiters)
+    static async Task<List<string>> FinishingOrder(FakeTimeProvider time, List<(string Name, Task<Pacer.PacedSend?> Task)> waiters)
     {
         var order = new List<string>();
         var left = waiters.ToList();
