@@ -19,7 +19,7 @@ namespace Evacuation.Benchmarks.Cluster;
 /// </summary>
 public static class ClusterSoak
 {
-    const int OnTelegram = 4_000, BySms = 1_000, Replies = 1_000, KillRounds = 12;
+    const int OnTelegram = 4_000, BySms = 1_000, Replies = 1_000, KillRounds = 20;
     static readonly TimeSpan KillEvery = TimeSpan.FromSeconds(5), Limit = TimeSpan.FromMinutes(3);
 
     public static async Task<int> RunAsync(string? postgresServer)
