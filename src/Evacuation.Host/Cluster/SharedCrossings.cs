@@ -39,7 +39,7 @@ public sealed class SharedCrossings(IDbContextFactory<EvacuationDb> databases, C
     {
         if (db is PostgresEvacuationDb)
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RenderedMessagesLock})", cancellationToken);
+            await db.TakeTurnAsync(RenderedMessagesLock, cancellationToken);
             await db.Database.ExecuteSqlRawAsync("""SELECT "Id" FROM crossings ORDER BY "Id" FOR UPDATE""", cancellationToken);
         }
         CrossingStates.Apply(crossings, await db.Crossings.AsNoTracking().ToListAsync(cancellationToken));
@@ -59,10 +59,7 @@ public sealed class SharedCrossings(IDbContextFactory<EvacuationDb> databases, C
     /// </summary>
     public static async Task HoldOffChangesAsync(EvacuationDb db, CancellationToken cancellationToken)
     {
-        if (db is PostgresEvacuationDb)
-        {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock_shared({RenderedMessagesLock})", cancellationToken);
-        }
+        await db.TakeTurnAsync(RenderedMessagesLock, cancellationToken, shared: true);
     }
 
     /// <summary>Reads the committed statuses and notes into memory (unless a change is being applied here right now).</summary>

@@ -24,10 +24,7 @@ public sealed class KeyChanges(IDbContextFactory<EvacuationDb> databases, Operat
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (db is PostgresEvacuationDb)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockId})", cancellationToken);
-            }
+            await db.TakeTurnAsync(LockId, cancellationToken);
             var result = await change(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

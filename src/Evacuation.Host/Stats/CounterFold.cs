@@ -42,17 +42,12 @@ public sealed class CounterFold(IDbContextFactory<EvacuationDb> databases, Write
         using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await HoldsFoldAsync(db, cancellationToken))
+        if (await db.TryTurnAsync(LockId, cancellationToken))
         {
             await CitizenCounts.FoldInAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
-
-    /// <summary>On PostgreSQL, whether this transaction got the fold (another node may be folding); SQLite has one writer.</summary>
-    static async Task<bool> HoldsFoldAsync(EvacuationDb db, CancellationToken cancellationToken) =>
-        db is not PostgresEvacuationDb
-        || await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({LockId}) AS \"Value\"").SingleAsync(cancellationToken);
 
     /// <summary>One batch; null when another node holds the fold.</summary>
     async Task<int?> FoldAsync(CancellationToken cancellationToken)
@@ -60,7 +55,7 @@ public sealed class CounterFold(IDbContextFactory<EvacuationDb> databases, Write
         using var turn = await writers.TakeTurnAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await HoldsFoldAsync(db, cancellationToken))
+        if (!await db.TryTurnAsync(LockId, cancellationToken))
         {
             return null;
         }

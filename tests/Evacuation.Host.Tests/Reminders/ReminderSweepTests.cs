@@ -105,16 +105,16 @@ public sealed class ReminderSweepTests
         app.Time.Advance(TimeSpan.FromHours(5));
         var now = app.Time.GetUtcNow().UtcDateTime;
         var options = app.Services.GetRequiredService<IOptions<RemindersOptions>>().Value;
-        List<ReminderSweep.Candidate> early;
+        List<ReminderCandidates.Candidate> early;
         await using (var db = app.Database.Open())
         {
-            early = await ReminderSweep.DueAsync(db, now, options, CancellationToken.None);
+            early = await ReminderCandidates.DueAsync(db, now, options, CancellationToken.None);
         }
 
         var first = await app.Sweep().RunAsync(CancellationToken.None);
         var late = early.Select(c => c with { ReminderQueuedAt = first.At }).ToArray();
         await using var again = app.Database.Open();
-        var claimed = await ReminderSweep.ClaimAsync(again, late, first.At, options, CancellationToken.None);
+        var claimed = await ReminderCandidates.ClaimAsync(again, late, first.At, options, CancellationToken.None);
 
         Assert.Equal(5, first.Reminded);
         Assert.Empty(claimed);
