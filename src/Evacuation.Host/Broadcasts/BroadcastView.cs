@@ -8,7 +8,7 @@ namespace Evacuation.Host.Broadcasts;
 /// <summary>
 /// <c>GET /api/broadcasts/{id}</c>: the contract's counters (recipients, not messages) plus what the broadcast was.
 /// <c>pending</c> includes recipients fan-out has not reached yet; <c>cancelled</c> counts recipients a cancel
-/// stopped before anything reached them; <c>expired</c> those whose messages passed <c>expiresAt</c> unsent (not failed). <c>asOf</c>: the time the counters were counted (Stats/SharedCounts). <c>approval</c> is there only for broadcasts that needed a second operator.
+/// stopped before anything reached them; <c>expired</c> those whose messages passed <c>expiresAt</c> unsent (not failed). <c>asOf</c>: the time the counters are current as of (Stats/BroadcastProgress). <c>approval</c> is there only for broadcasts that needed a second operator.
 /// </summary>
 public sealed record BroadcastView(
     string Id,
