@@ -16,6 +16,10 @@ public sealed class CounterFold(IDbContextFactory<EvacuationDb> databases, Write
 {
     public const int Batch = 5_000;
 
+    const string AnythingWaiting = """
+        SELECT EXISTS (SELECT 1 FROM count_changes) OR EXISTS (SELECT 1 FROM citizen_count_deltas) AS "Value"
+        """;
+
     /// <summary>"EvacCoun" in ASCII: the advisory lock's number, which no other lock of ours uses.</summary>
     const long LockId = 0x4576_6163_436F_756E;
 
@@ -24,9 +28,9 @@ public sealed class CounterFold(IDbContextFactory<EvacuationDb> databases, Write
     {
         await using (var look = await databases.CreateDbContextAsync(cancellationToken))
         {
-            if (!await look.CountChanges.AnyAsync(cancellationToken) && !await look.CitizenCountDeltas.AnyAsync(cancellationToken))
+            if (!await look.Database.SqlQueryRaw<bool>(AnythingWaiting).SingleAsync(cancellationToken))
             {
-                return false; // idle: no write turn taken, no transaction opened
+                return false; // idle: one statement, no write turn taken, no transaction opened
             }
         }
         await FoldCitizensAsync(cancellationToken);

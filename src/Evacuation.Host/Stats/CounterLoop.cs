@@ -1,18 +1,16 @@
-using Evacuation.Host.Deliveries;
-
 namespace Evacuation.Host.Stats;
 
 /// <summary>
 /// Folds the changes the database's triggers recorded into the counters (<see cref="CounterFold"/>): every
 /// <see cref="Every"/> while there are some; when there are none, after waits that double up to <see cref="LongestIdle"/>,
-/// or at once when this process queues deliveries (the outbox pulse), so an idle service hardly asks its database. A
-/// change made while the loop sleeps is still counted by <c>GET /api/stats</c> at once, and a large broadcast's
-/// <c>asOf</c> says how old its counters are. A failed round is logged once; the changes wait in their table.
+/// one statement each, so an idle service hardly asks its database. A change made while the loop sleeps is still
+/// counted by <c>GET /api/stats</c> at once, and a large broadcast's <c>asOf</c> says how old its counters are. A failed round is logged once; the changes
+/// wait in their table.
 /// </summary>
-public sealed class CounterLoop(CounterFold fold, DeliveryPulse pulse, TimeProvider time, ILogger<CounterLoop> logger) : BackgroundService
+public sealed class CounterLoop(CounterFold fold, TimeProvider time, ILogger<CounterLoop> logger) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan LongestIdle = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan LongestIdle = TimeSpan.FromSeconds(10);
 
     bool failing;
 
@@ -23,14 +21,9 @@ public sealed class CounterLoop(CounterFold fold, DeliveryPulse pulse, TimeProvi
         {
             while (true)
             {
-                var woken = pulse.Next; // taken before looking, so a pulse meanwhile is not missed
                 var busy = await RoundAsync(stoppingToken);
-                await Task.Delay(Every, time, stoppingToken);
                 idle = busy ? Every : Min(idle * 2, LongestIdle);
-                if (!busy)
-                {
-                    await Task.WhenAny(woken, Task.Delay(idle - Every, time, stoppingToken));
-                }
+                await Task.Delay(idle, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
