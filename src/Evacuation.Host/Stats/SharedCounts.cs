@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Evacuation.Host.Stats;
 
 /// <summary>
-/// The counts dashboards poll (<c>GET /api/stats</c>, its timeline, <c>GET /api/broadcasts/{id}</c>), counted once and
+/// Counts dashboards poll that are still counted from rows (<c>GET /api/stats/timeline</c>, a small broadcast, a sending broadcast's eta), counted once and
 /// shared by every caller on this node. Counting a million deliveries takes seconds; twenty dashboards asking every two
 /// seconds must not start twenty countings. A small read (fewer than <see cref="ExactUpTo"/> rows) is counted afresh on
 /// every call, so small broadcasts and test data are always exact (a read of unknown size is counted once, shared, first). A large one answers at once from the last count

@@ -2,7 +2,6 @@ using Evacuation.Core.Citizens;
 using Evacuation.Data;
 using Evacuation.Host.Operators;
 using Microsoft.EntityFrameworkCore;
-using Evacuation.Core.Drills;
 
 namespace Evacuation.Host.Stats;
 

@@ -49,7 +49,7 @@ public sealed class BroadcastCounterTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Claims_give_backs_and_fan_out_write_no_change_but_a_send_and_a_fallback_do(StorageProvider provider)
+    public async Task Claims_give_backs_and_fan_out_write_no_change_but_a_failure_and_a_fallback_do(StorageProvider provider)
     {
         await using var app = await EvacuationApp.StartAsync(provider);
         var t0 = app.Time.GetUtcNow().UtcDateTime;
